@@ -1,0 +1,49 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import { openSqlite } from './sqlite-driver.ts';
+import type { Tables } from './tables.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** The database handle every repo receives: Kysely plus which backend it talks to. */
+export interface Database {
+  readonly kysely: Kysely<Tables>;
+  readonly dialect: Dialect;
+}
+
+export interface OwnedDatabase extends Database {
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+
+/** Opens the embedded SQLite file (creating its folder) or a PostgreSQL pool. */
+export function openDatabase(target: DatabaseTarget): OwnedDatabase {
+  if (target.kind === 'sqlite') {
+    if (target.file !== ':memory:') mkdirSync(path.dirname(target.file), { recursive: true });
+    const sqlite = openSqlite(target.file);
+    const kysely = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
+  }
+  // Keep int8/numeric as JS numbers where safe: sizes and counts fit comfortably.
+  pg.types.setTypeParser(20, (v) => Number(v));
+  const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+  const kysely = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
+}
+
+/**
+ * Runs `fn` in one transaction; nested calls join the outer one.
+ * Every write in s5 goes through here so that a failure leaves nothing half-written.
+ */
+export async function withTransaction<T>(
+  db: Database,
+  fn: (tx: Database) => Promise<T>,
+): Promise<T> {
+  if (db.kysely.isTransaction) return fn(db);
+  return db.kysely
+    .transaction()
+    .execute((trx: Transaction<Tables>) => fn({ kysely: trx, dialect: db.dialect }));
+}

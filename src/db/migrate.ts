@@ -1,0 +1,64 @@
+import { type Kysely, sql } from 'kysely';
+import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
+import { AppError } from '../core/errors.ts';
+import type { Database, Dialect } from './database.ts';
+import * as m0001 from './migrations/0001-catalog.ts';
+
+/** Migrations in order. A migration is `up(db, dialect)`: one file for both backends. */
+const MIGRATIONS: ReadonlyArray<
+  // biome-ignore lint/suspicious/noExplicitAny: see migrations.
+  [string, { up(db: Kysely<any>, dialect: Dialect): Promise<void> }]
+> = [['0001-catalog', m0001]];
+
+export const KNOWN_MIGRATIONS = MIGRATIONS.map(([name]) => name);
+
+function provider(dialect: Dialect): MigrationProvider {
+  return {
+    async getMigrations() {
+      const out: Record<string, Migration> = {};
+      for (const [name, mod] of MIGRATIONS) out[name] = { up: (db) => mod.up(db, dialect) };
+      return out;
+    },
+  };
+}
+
+/** Names of the migrations already applied, oldest first ([] on an empty database). */
+export async function appliedMigrations(db: Database): Promise<string[]> {
+  const tables = await db.kysely.introspection.getTables({ withInternalKyselyTables: true });
+  if (!tables.some((t) => t.name === 'kysely_migration')) return [];
+  const rows = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(
+    db.kysely,
+  );
+  return rows.rows.map((r) => r.name);
+}
+
+/**
+ * Refuses a database whose schema is newer than this code: running old code on it could
+ * write rows the newer schema does not expect.
+ * @throws AppError internal naming the unknown migrations.
+ */
+export async function assertSchemaNotNewer(db: Database): Promise<void> {
+  const unknown = (await appliedMigrations(db)).filter((n) => !KNOWN_MIGRATIONS.includes(n));
+  if (unknown.length > 0) {
+    throw new AppError(
+      'internal',
+      `The database schema is newer than this version of s5 (unknown migrations: ${unknown.join(', ')}). Upgrade s5 or use another database.`,
+      { details: { unknown } },
+    );
+  }
+}
+
+/**
+ * Applies every pending migration, each in its own transaction.
+ * @returns the names applied in this call.
+ * @throws AppError internal when the schema is newer than the code or a migration fails.
+ */
+export async function migrateToLatest(db: Database): Promise<string[]> {
+  await assertSchemaNotNewer(db);
+  const migrator = new Migrator({ db: db.kysely, provider: provider(db.dialect) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    throw new AppError('internal', `Migration failed: ${String(error)}`, { cause: error });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,53 @@
+import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
+import type { SqliteDatabase, SqliteStatement } from 'kysely';
+
+/**
+ * Adapts Node's built-in `node:sqlite` to the interface Kysely's SqliteDialect expects
+ * (the better-sqlite3 shape), so the embedded default needs no native addon.
+ */
+export function openSqlite(file: string): SqliteDatabase & { raw: DatabaseSync } {
+  const raw = new DatabaseSync(file, { enableForeignKeyConstraints: true });
+  raw.exec('PRAGMA journal_mode = WAL');
+  raw.exec('PRAGMA synchronous = NORMAL');
+  raw.exec('PRAGMA busy_timeout = 5000');
+  raw.exec('PRAGMA foreign_keys = ON');
+  const cache = new Map<string, StatementSync>();
+  return {
+    raw,
+    close: () => raw.close(),
+    prepare(sqlText: string): SqliteStatement {
+      let stmt = cache.get(sqlText);
+      if (!stmt) {
+        stmt = raw.prepare(sqlText);
+        if (cache.size > 500) cache.clear();
+        cache.set(sqlText, stmt);
+      }
+      const s = stmt;
+      return {
+        reader: s.columns().length > 0,
+        all: (params) => s.all(...params.map(toSqlite)),
+        run: (params) => {
+          const r = s.run(...params.map(toSqlite));
+          return { changes: r.changes, lastInsertRowid: r.lastInsertRowid };
+        },
+        iterate: (params) => s.iterate(...params.map(toSqlite)),
+      };
+    },
+  };
+}
+
+/** node:sqlite binds only null, numbers, bigints, strings and bytes. */
+function toSqlite(value: unknown): SQLInputValue {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (value instanceof Date) return value.toISOString();
+  if (
+    typeof value === 'number' ||
+    typeof value === 'bigint' ||
+    typeof value === 'string' ||
+    value instanceof Uint8Array
+  ) {
+    return value;
+  }
+  return JSON.stringify(value);
+}
