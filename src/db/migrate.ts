@@ -24,8 +24,18 @@ function provider(dialect: Dialect): MigrationProvider {
 
 /** Names of the migrations already applied, oldest first ([] on an empty database). */
 export async function appliedMigrations(db: Database): Promise<string[]> {
-  const tables = await db.kysely.introspection.getTables({ withInternalKyselyTables: true });
-  if (!tables.some((t) => t.name === 'kysely_migration')) return [];
+  // Look only where unqualified names resolve (PostgreSQL's search_path), not in every schema.
+  const exists =
+    db.dialect === 'postgres'
+      ? await sql<{ t: string | null }>`SELECT to_regclass('kysely_migration')::text AS t`.execute(
+          db.kysely,
+        )
+      : await sql<{
+          t: string | null;
+        }>`SELECT name AS t FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'`.execute(
+          db.kysely,
+        );
+  if (!exists.rows[0]?.t) return [];
   const rows = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(
     db.kysely,
   );

@@ -1,0 +1,66 @@
+/**
+ * The catalog capability: organizations, groups, users, datasets, resources and search,
+ * behind CKAN-named actions. Other folders import only from here.
+ */
+import type { AnyAction } from '../core/action.ts';
+import { apiTokenCreate } from './actions/api-token-create.ts';
+import { groupList } from './actions/group-list.ts';
+import { groupShow } from './actions/group-show.ts';
+import { licenseList } from './actions/license-list.ts';
+import { memberList } from './actions/member-list.ts';
+import { organizationList } from './actions/organization-list.ts';
+import { organizationListForUser } from './actions/organization-list-for-user.ts';
+import { organizationMemberCreate } from './actions/organization-member-create.ts';
+import { organizationMemberDelete } from './actions/organization-member-delete.ts';
+import { organizationShow } from './actions/organization-show.ts';
+import { packageCreate } from './actions/package-create.ts';
+import { packageDelete } from './actions/package-delete.ts';
+import { packageList } from './actions/package-list.ts';
+import { packagePatch } from './actions/package-patch.ts';
+import { packageSearch } from './actions/package-search.ts';
+import { packageShow } from './actions/package-show.ts';
+import { packageUpdate } from './actions/package-update.ts';
+import { resourceCreate } from './actions/resource-create.ts';
+import { resourceDelete } from './actions/resource-delete.ts';
+import { resourcePatch } from './actions/resource-patch.ts';
+import { resourceShow } from './actions/resource-show.ts';
+import { resourceUpdate } from './actions/resource-update.ts';
+import { statusShow } from './actions/status-show.ts';
+import { tagList } from './actions/tag-list.ts';
+import { userCreate } from './actions/user-create.ts';
+import { userShow } from './actions/user-show.ts';
+
+export const catalogActions: readonly AnyAction[] = [
+  statusShow,
+  packageList,
+  packageSearch,
+  packageShow,
+  packageCreate,
+  packageUpdate,
+  packagePatch,
+  packageDelete,
+  resourceShow,
+  resourceCreate,
+  resourceUpdate,
+  resourcePatch,
+  resourceDelete,
+  organizationList,
+  organizationShow,
+  organizationListForUser,
+  organizationMemberCreate,
+  organizationMemberDelete,
+  memberList,
+  groupList,
+  groupShow,
+  tagList,
+  licenseList,
+  userShow,
+  userCreate,
+  apiTokenCreate,
+];
+
+export { actorForToken, siteActor } from './accounts.ts';
+export { CKAN_COMPAT_VERSION } from './actions/status-show.ts';
+export { LICENSES } from './licenses.ts';
+export { reindexAll } from './reindex.ts';
+export { catalogIsEmpty, type SeedSummary, seedCatalog } from './seed.ts';

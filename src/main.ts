@@ -1,0 +1,39 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './api/index.ts';
+import { loadConfig } from './core/config.ts';
+import { createLogger } from './core/logger.ts';
+import { openPlatform } from './platform/index.ts';
+
+/**
+ * `npm start`: validate the configuration, open (migrate, and on first run seed) the database,
+ * then serve. A wrong setting stops startup with a message naming it.
+ */
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    process.stderr.write(`s5: ${(error as Error).message}\n`);
+    process.exit(2);
+  }
+  const log = createLogger(config.logLevel);
+  const platform = await openPlatform(config, { log });
+  const app = createApp(platform);
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    log.info('s5 listening', {
+      url: `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}`,
+      database: config.database.kind,
+    });
+  });
+  const stop = () => {
+    server.close();
+    void platform.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`s5: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

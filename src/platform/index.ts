@@ -1,0 +1,2 @@
+export { buildRegistry } from './registry.ts';
+export { type OpenOptions, openPlatform, type Platform } from './platform.ts';

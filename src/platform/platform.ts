@@ -1,0 +1,85 @@
+import {
+  type ActionContext,
+  type ActionRegistry,
+  type Actor,
+  type SiteSettings,
+  anonymous,
+} from '../core/action.ts';
+import { type Clock, systemClock } from '../core/clock.ts';
+import type { Config } from '../core/config.ts';
+import { createLogger, type Logger } from '../core/logger.ts';
+import { catalogIsEmpty, seedCatalog } from '../catalog/index.ts';
+import { migrateToLatest, type OwnedDatabase, openDatabase } from '../db/index.ts';
+import { buildRegistry } from './registry.ts';
+
+/** A running s5: database, registry and settings. The API, portal and CLI are built on it. */
+export interface Platform {
+  readonly config: Config;
+  readonly db: OwnedDatabase;
+  readonly registry: ActionRegistry;
+  readonly log: Logger;
+  readonly clock: Clock;
+  readonly site: SiteSettings;
+  /** Builds the context of one action call. */
+  context(actor?: Actor, log?: Logger): ActionContext;
+  /** Runs an action as the given actor. */
+  call(name: string, input: unknown, actor?: Actor): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  log?: Logger;
+  clock?: Clock;
+  /** Apply pending migrations (default true). When false, the schema must already be current. */
+  migrate?: boolean;
+  /** Seed an empty catalog from config.seedDir (default: config.autoSeed). */
+  seed?: boolean;
+}
+
+/**
+ * Opens the database, refuses a schema newer than the code, applies pending migrations and,
+ * on an empty database, loads the default seed.
+ * @throws AppError internal when the schema is newer than the code.
+ */
+export async function openPlatform(config: Config, options: OpenOptions = {}): Promise<Platform> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const clock = options.clock ?? systemClock;
+  const db = openDatabase(config.database);
+  try {
+    if (options.migrate ?? true) {
+      const applied = await migrateToLatest(db);
+      if (applied.length > 0) log.info('migrations applied', { applied });
+    }
+    if ((options.seed ?? config.autoSeed) && (await catalogIsEmpty(db))) {
+      const summary = await seedCatalog(db, config.seedDir, clock.now());
+      log.info('seeded an empty catalog', { ...summary });
+    }
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  const registry = buildRegistry();
+  const site: SiteSettings = Object.freeze({
+    siteUrl: config.siteUrl,
+    siteTitle: config.siteTitle,
+    searchMaxRows: config.searchMaxRows,
+  });
+  const context = (actor: Actor = anonymous, callLog: Logger = log): ActionContext => ({
+    db,
+    actor,
+    now: clock.now(),
+    log: callLog,
+    site,
+  });
+  return {
+    config,
+    db,
+    registry,
+    log,
+    clock,
+    site,
+    context,
+    call: (name, input, actor) => registry.call(name, context(actor), input),
+    close: () => db.close(),
+  };
+}

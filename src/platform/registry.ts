@@ -1,0 +1,17 @@
+import { ActionRegistry, type AnyAction } from '../core/action.ts';
+import { catalogActions } from '../catalog/index.ts';
+import { helpShowAction } from './help-show.ts';
+
+/** Every action of s5, from every capability: the one registry the API, portal and CLI share. */
+export function buildRegistry(): ActionRegistry {
+  let registry: ActionRegistry | null = null;
+  const actions: AnyAction[] = [
+    ...catalogActions,
+    helpShowAction(() => {
+      if (!registry) throw new Error('registry not built');
+      return registry;
+    }),
+  ];
+  registry = new ActionRegistry(actions);
+  return registry;
+}
