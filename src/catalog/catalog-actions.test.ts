@@ -511,6 +511,19 @@ for (const backend of testBackends()) {
         assert.equal(status.site_url, 'http://s5.test');
       });
 
+      it('shows a group with the count of its public datasets', async () => {
+        const g = (await p.call('group_show', { id: 'ishikari', include_datasets: true })) as { package_count: number; packages: Dict[] };
+        assert.ok(g.package_count > 0);
+        assert.equal(g.packages.length, Math.min(10, g.package_count));
+        assert.ok(g.packages.every((d) => d.private === false));
+      });
+
+      it('documents every action through help_show', async () => {
+        const help = (await p.call('help_show', { name: 'package_create' })) as string;
+        assert.match(help, /^Create a dataset/);
+        await rejectsWith(p.call('help_show', { name: 'no_such_action' }), 'not_found');
+      });
+
       it('lists the organizations a user may publish to', async () => {
         const orgs = (await p.call(
           'organization_list_for_user',

@@ -65,7 +65,17 @@ export async function assertSchemaNotNewer(db: Database): Promise<void> {
  */
 export async function migrateToLatest(db: Database): Promise<string[]> {
   await assertSchemaNotNewer(db);
-  const migrator = new Migrator({ db: db.kysely, provider: provider(db.dialect) });
+  // Kysely looks for its tables in every schema; pin them to the one search_path resolves to,
+  // so that databases in separate schemas of one server never see each other's migrations.
+  const schema =
+    db.dialect === 'postgres'
+      ? (await sql<{ s: string }>`SELECT current_schema() AS s`.execute(db.kysely)).rows[0]?.s
+      : undefined;
+  const migrator = new Migrator({
+    db: db.kysely,
+    provider: provider(db.dialect),
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     throw new AppError('internal', `Migration failed: ${String(error)}`, { cause: error });

@@ -68,6 +68,7 @@ export const packageSearch = defineAction({
 async function search(ctx: ActionContext, p: z.output<typeof input>) {
   const query = parseQuery(p.q, ctx.now);
   const filters: FilterNode[] = [...query.filters];
+  if (query.matchesNothing) filters.push({ kind: 'or', children: [] });
   for (const f of [p.fq, ...p.fq_list]) if (f.trim() !== '') filters.push(parseFilter(f, ctx.now));
   const facetFields = p.facet ? p['facet.field'].map(checkFacetField) : [];
   const hits = await searchPackages(ctx.db, {

@@ -78,6 +78,10 @@ describe('q parsing', () => {
   });
 
   it('treats *:* as match-all', () => {
-    assert.deepEqual(parseQuery('*:*', now), { words: [], filters: [] });
+    assert.deepEqual(parseQuery('*:*', now), { words: [], filters: [], matchesNothing: false });
+  });
+
+  it('matches nothing for text without letters or digits', () => {
+    assert.equal(parseQuery('^$%&', now).matchesNothing, true);
   });
 });

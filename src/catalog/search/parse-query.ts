@@ -6,6 +6,8 @@ export interface ParsedQuery {
   words: string[];
   /** `field:value` parts of `q` (CKAN clients send `q=tags:防災` or `q=*:*`). */
   filters: FilterNode[];
+  /** Free text was given but held no letters or digits (e.g. `^$%&`): nothing can match it. */
+  matchesNothing: boolean;
 }
 
 const MAX_WORDS = 32;
@@ -18,6 +20,7 @@ const MAX_WORDS = 32;
 export function parseQuery(q: string, now: Date): ParsedQuery {
   const words: string[] = [];
   const filters: FilterNode[] = [];
+  let freeText = false;
   for (const part of splitRespectingQuotes(q)) {
     if (part === '*:*' || part === '*') continue;
     const field = /^[+-]?([A-Za-z_]+):/.exec(part)?.[1];
@@ -27,9 +30,14 @@ export function parseQuery(q: string, now: Date): ParsedQuery {
     }
     // Lucene operators in free text carry no meaning here: every word must match.
     if (part === 'AND' || part === '&&') continue;
+    freeText = true;
     words.push(...toWords(part));
   }
-  return { words: [...new Set(words)].slice(0, MAX_WORDS), filters };
+  return {
+    words: [...new Set(words)].slice(0, MAX_WORDS),
+    filters,
+    matchesNothing: freeText && words.length === 0,
+  };
 }
 
 function splitRespectingQuotes(q: string): string[] {
