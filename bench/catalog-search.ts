@@ -22,10 +22,26 @@ import { openPlatform, type Platform } from '../src/platform/index.ts';
 import { type BenchRow, percentile, printTable, sample } from './stats.ts';
 
 const TITLES = [
-  '指定緊急避難場所一覧', 'AED設置箇所一覧', '公衆トイレ一覧', '子育て施設一覧', '観光施設一覧', '文化財一覧',
-  '公共施設一覧', '医療機関一覧', '介護サービス事業所一覧', '消防水利施設一覧', '公衆無線LANアクセスポイント一覧',
-  '人口統計', '駅別乗降客数', 'イベント一覧', '地域・年齢別人口', '食品等営業許可・届出一覧', '学校給食献立',
-  '予算・決算', 'ごみ収集日', '除雪計画',
+  '指定緊急避難場所一覧',
+  'AED設置箇所一覧',
+  '公衆トイレ一覧',
+  '子育て施設一覧',
+  '観光施設一覧',
+  '文化財一覧',
+  '公共施設一覧',
+  '医療機関一覧',
+  '介護サービス事業所一覧',
+  '消防水利施設一覧',
+  '公衆無線LANアクセスポイント一覧',
+  '人口統計',
+  '駅別乗降客数',
+  'イベント一覧',
+  '地域・年齢別人口',
+  '食品等営業許可・届出一覧',
+  '学校給食献立',
+  '予算・決算',
+  'ごみ収集日',
+  '除雪計画',
 ];
 const FORMATS = ['CSV', 'XLSX', 'PDF', 'JSON', 'GeoJSON'];
 const TAGS = ['防災', '観光', '子育て', '医療', '福祉', '統計', '環境', '交通', '教育', '財政'];
@@ -48,17 +64,30 @@ async function populate(p: Platform, n: number): Promise<void> {
         title: `${title}（${2015 + (i % 11)}年度）`,
         notes: `${title}のデータです。住民と事業者が利用できるよう、標準データセットの形式で公開しています。第${i}版。`,
         owner_org: org,
-        tags: [{ name: TAGS[i % TAGS.length] ?? '統計' }, { name: TAGS[(i * 7) % TAGS.length] ?? '統計' }],
+        tags: [
+          { name: TAGS[i % TAGS.length] ?? '統計' },
+          { name: TAGS[(i * 7) % TAGS.length] ?? '統計' },
+        ],
         resources: [
-          { url: `https://example.jp/${org}/${i}.${(FORMATS[i % FORMATS.length] ?? 'CSV').toLowerCase()}`, name: `${title} ${i}` },
+          {
+            url: `https://example.jp/${org}/${i}.${(FORMATS[i % FORMATS.length] ?? 'CSV').toLowerCase()}`,
+            name: `${title} ${i}`,
+          },
         ],
       });
     }
   });
 }
 
-async function benchOne(backend: string, config: Config, o: CatalogSearchOptions): Promise<BenchRow[]> {
-  const p = await openPlatform(config, { log: silentLogger, clock: fixedClock('2026-11-25T00:00:00Z') });
+async function benchOne(
+  backend: string,
+  config: Config,
+  o: CatalogSearchOptions,
+): Promise<BenchRow[]> {
+  const p = await openPlatform(config, {
+    log: silentLogger,
+    clock: fixedClock('2026-11-25T00:00:00Z'),
+  });
   try {
     const t0 = performance.now();
     await populate(p, o.datasets);
@@ -74,9 +103,24 @@ async function benchOne(backend: string, config: Config, o: CatalogSearchOptions
       ['q=札幌 (2 chars)', call({ q: '札幌' }), 'LIKE scan', like('札幌')],
       ['q=避難 (2 chars)', call({ q: '避難' }), 'LIKE scan', like('避難')],
       ['q=避難場所 (4 chars)', call({ q: '避難場所' }), 'LIKE scan', like('避難場所')],
-      ['facets org+tags+format', call({ 'facet.field': ['organization', 'tags', 'res_format'] }), 'package_show', async () => {}],
-      ['fq organization+format', call({ fq: 'organization:sapporo-shi res_format:CSV' }), 'package_show', async () => {}],
-      ['q=トイレ + fq groups', call({ q: 'トイレ', fq: 'groups:tokachi' }), 'package_show', async () => {}],
+      [
+        'facets org+tags+format',
+        call({ 'facet.field': ['organization', 'tags', 'res_format'] }),
+        'package_show',
+        async () => {},
+      ],
+      [
+        'fq organization+format',
+        call({ fq: 'organization:sapporo-shi res_format:CSV' }),
+        'package_show',
+        async () => {},
+      ],
+      [
+        'q=トイレ + fq groups',
+        call({ q: 'トイレ', fq: 'groups:tokachi' }),
+        'package_show',
+        async () => {},
+      ],
     ];
     const rows: BenchRow[] = [];
     for (const [name, fn, baseName, baseFn] of cases) {
@@ -102,8 +146,15 @@ async function benchOne(backend: string, config: Config, o: CatalogSearchOptions
 
 export async function run(o: CatalogSearchOptions): Promise<BenchRow[]> {
   const dir = mkdtempSync(path.join(tmpdir(), 's5-bench-'));
-  const base = loadConfig({ S5_SEED_DIR: path.resolve(import.meta.dirname, '../seed/hokkaido'), S5_LOG_LEVEL: 'silent' });
-  const rows = await benchOne('sqlite', { ...base, database: { kind: 'sqlite', file: path.join(dir, 's5.db') } }, o);
+  const base = loadConfig({
+    S5_SEED_DIR: path.resolve(import.meta.dirname, '../seed/hokkaido'),
+    S5_LOG_LEVEL: 'silent',
+  });
+  const rows = await benchOne(
+    'sqlite',
+    { ...base, database: { kind: 'sqlite', file: path.join(dir, 's5.db') } },
+    o,
+  );
   rmSync(dir, { recursive: true, force: true });
   if (o.postgresUrl) {
     const schema = `s5_bench_${randomBytes(4).toString('hex')}`;
@@ -113,7 +164,13 @@ export async function run(o: CatalogSearchOptions): Promise<BenchRow[]> {
     try {
       const u = new URL(o.postgresUrl);
       u.searchParams.set('options', `-c search_path=${schema}`);
-      rows.push(...(await benchOne('postgres', { ...base, database: { kind: 'postgres', url: u.toString() } }, o)));
+      rows.push(
+        ...(await benchOne(
+          'postgres',
+          { ...base, database: { kind: 'postgres', url: u.toString() } },
+          o,
+        )),
+      );
     } finally {
       await admin.query(`DROP SCHEMA ${schema} CASCADE`);
       await admin.end();

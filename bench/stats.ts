@@ -6,7 +6,11 @@ export function percentile(samples: number[], p: number): number {
 }
 
 /** Times `fn` `iterations` times after `warmup` runs; returns milliseconds per call. */
-export async function sample(fn: () => Promise<unknown>, iterations: number, warmup = 20): Promise<number[]> {
+export async function sample(
+  fn: () => Promise<unknown>,
+  iterations: number,
+  warmup = 20,
+): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await fn();
   const out: number[] = [];
   for (let i = 0; i < iterations; i++) {
@@ -32,7 +36,17 @@ export interface BenchRow {
 
 /** Prints rows as an aligned table. */
 export function printTable(rows: BenchRow[]): void {
-  const header = ['bench', 'backend', 'case', 'p50 ms', 'p95 ms', 'baseline', 'base p50 ms', 'ratio', 'note'];
+  const header = [
+    'bench',
+    'backend',
+    'case',
+    'p50 ms',
+    'p95 ms',
+    'baseline',
+    'base p50 ms',
+    'ratio',
+    'note',
+  ];
   const lines = rows.map((r) => [
     r.bench,
     r.backend,

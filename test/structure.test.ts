@@ -18,25 +18,36 @@ function testSources(dir: string, out: string[] = []): string[] {
 
 describe('action registry structure', () => {
   const registry = buildRegistry();
-  const tests = [...testSources(path.join(ROOT, 'src')), ...testSources(path.join(ROOT, 'test'))].join('\n');
+  const tests = [
+    ...testSources(path.join(ROOT, 'src')),
+    ...testSources(path.join(ROOT, 'test')),
+  ].join('\n');
 
   for (const action of registry.list()) {
     it(`${action.name} has a description, a rule, a valid example and a test`, () => {
       assert.ok(action.description.trim().length > 10, 'description');
       assert.ok(['anyone', 'authenticated', 'sysadmin'].includes(action.auth), 'auth rule');
       const parsed = action.input.safeParse(action.example);
-      assert.ok(parsed.success, `example must satisfy the input schema: ${JSON.stringify(parsed.error?.issues)}`);
+      assert.ok(
+        parsed.success,
+        `example must satisfy the input schema: ${JSON.stringify(parsed.error?.issues)}`,
+      );
       assert.ok(tests.includes(`'${action.name}'`), `no test mentions '${action.name}'`);
     });
   }
 });
 
 describe('capability folders', () => {
-  for (const folder of readdirSync(path.join(ROOT, 'src')).filter((f) => statSync(path.join(ROOT, 'src', f)).isDirectory())) {
+  for (const folder of readdirSync(path.join(ROOT, 'src')).filter((f) =>
+    statSync(path.join(ROOT, 'src', f)).isDirectory(),
+  )) {
     it(`src/${folder} has a README of at most 30 lines and is listed in docs/ARCHITECTURE.md`, () => {
       const readme = readFileSync(path.join(ROOT, 'src', folder, 'README.md'), 'utf8');
       assert.ok(readme.split('\n').length <= 31, `${folder}/README.md is too long`);
-      assert.match(readFileSync(path.join(ROOT, 'docs', 'ARCHITECTURE.md'), 'utf8'), new RegExp(`src/${folder}`));
+      assert.match(
+        readFileSync(path.join(ROOT, 'docs', 'ARCHITECTURE.md'), 'utf8'),
+        new RegExp(`src/${folder}`),
+      );
     });
   }
 });

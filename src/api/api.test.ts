@@ -3,7 +3,12 @@ import { after, before, describe, it } from 'node:test';
 import type { Hono } from 'hono';
 import { silentLogger } from '../core/logger.ts';
 import type { Platform } from '../platform/index.ts';
-import { buildPackage, createTestUsers, type TestUsers, testBackends } from '../../test/support/backends.ts';
+import {
+  buildPackage,
+  createTestUsers,
+  type TestUsers,
+  testBackends,
+} from '../../test/support/backends.ts';
 import { createApp } from './create-app.ts';
 import { errorEnvelope } from './envelope.ts';
 
@@ -32,7 +37,11 @@ for (const backend of testBackends()) {
       const res = await app.request('/api/3/action/group_list?limit=2&sort=name%20asc');
       assert.equal(res.status, 200);
       assert.equal(res.headers.get('content-type'), 'application/json;charset=utf-8');
-      assert.deepEqual(await res.json(), { help: HELP('group_list'), success: true, result: ['hidaka', 'hiyama'] });
+      assert.deepEqual(await res.json(), {
+        help: HELP('group_list'),
+        success: true,
+        result: ['hidaka', 'hiyama'],
+      });
     });
 
     it('serves /api/action/{name} as an alias', async () => {
@@ -41,20 +50,29 @@ for (const backend of testBackends()) {
     });
 
     it('decodes JSON lists in GET parameters', async () => {
-      const res = await app.request(`/api/3/action/package_search?facet.field=${encodeURIComponent('["organization"]')}&rows=0`);
+      const res = await app.request(
+        `/api/3/action/package_search?facet.field=${encodeURIComponent('["organization"]')}&rows=0`,
+      );
       const body = (await res.json()) as { result: { facets: Record<string, unknown> } };
       assert.deepEqual(Object.keys(body.result.facets), ['organization']);
     });
 
     it('creates a dataset over POST with an API token and shows it anonymously', async () => {
-      const res = await post('package_create', buildPackage({ name: 'api-created', title: 'API経由' }), u.tokens.editor);
+      const res = await post(
+        'package_create',
+        buildPackage({ name: 'api-created', title: 'API経由' }),
+        u.tokens.editor,
+      );
       assert.equal(res.status, 200);
       const shown = await app.request('/api/3/action/package_show?id=api-created');
       assert.equal(((await shown.json()) as { result: { title: string } }).result.title, 'API経由');
     });
 
     it('accepts the token in X-CKAN-API-Key and as a Bearer token', async () => {
-      for (const headers of [{ 'X-CKAN-API-Key': u.tokens.editor }, { Authorization: `Bearer ${u.tokens.editor}` }]) {
+      for (const headers of [
+        { 'X-CKAN-API-Key': u.tokens.editor },
+        { Authorization: `Bearer ${u.tokens.editor}` },
+      ]) {
         const res = await app.request('/api/3/action/package_create', {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', ...headers },
@@ -87,7 +105,11 @@ for (const backend of testBackends()) {
     });
 
     it('answers a duplicate name with 409 as CKAN does', async () => {
-      const res = await post('package_create', buildPackage({ name: 'api-created' }), u.tokens.editor);
+      const res = await post(
+        'package_create',
+        buildPackage({ name: 'api-created' }),
+        u.tokens.editor,
+      );
       assert.equal(res.status, 409);
       assert.deepEqual(((await res.json()) as { error: unknown }).error, {
         __type: 'Validation Error',
@@ -106,7 +128,9 @@ for (const backend of testBackends()) {
     });
 
     it('answers an invalid token with 403 rather than acting anonymously', async () => {
-      const res = await app.request('/api/3/action/package_list', { headers: { Authorization: 'not-a-token' } });
+      const res = await app.request('/api/3/action/package_list', {
+        headers: { Authorization: 'not-a-token' },
+      });
       assert.equal(res.status, 403);
     });
 
@@ -122,7 +146,10 @@ for (const backend of testBackends()) {
     it('answers a bad search query with 400 Search Query Error', async () => {
       const res = await app.request('/api/3/action/package_search?sort=secret%20desc');
       assert.equal(res.status, 400);
-      assert.equal(((await res.json()) as { error: { __type: string } }).error.__type, 'Search Query Error');
+      assert.equal(
+        ((await res.json()) as { error: { __type: string } }).error.__type,
+        'Search Query Error',
+      );
     });
 
     it('answers an unknown action with CKAN bare-string 400', async () => {
@@ -163,7 +190,9 @@ for (const backend of testBackends()) {
     });
 
     it('allows browser clients from any origin', async () => {
-      const res = await app.request('/api/3/action/status_show', { headers: { Origin: 'https://example.org' } });
+      const res = await app.request('/api/3/action/status_show', {
+        headers: { Origin: 'https://example.org' },
+      });
       assert.equal(res.headers.get('access-control-allow-origin'), '*');
     });
 
@@ -177,10 +206,19 @@ for (const backend of testBackends()) {
 
 describe('error envelope', () => {
   it('never shows an unexpected error message or stack to the client', () => {
-    const env = errorEnvelope(new Error('SQLITE_CORRUPT at /secret/path'), HELP('x'), silentLogger, 'req-1');
+    const env = errorEnvelope(
+      new Error('SQLITE_CORRUPT at /secret/path'),
+      HELP('x'),
+      silentLogger,
+      'req-1',
+    );
     assert.deepEqual(env, {
       status: 500,
-      body: { help: HELP('x'), success: false, error: { __type: 'Internal Server Error', message: 'Internal Server Error' } },
+      body: {
+        help: HELP('x'),
+        success: false,
+        error: { __type: 'Internal Server Error', message: 'Internal Server Error' },
+      },
     });
   });
 });

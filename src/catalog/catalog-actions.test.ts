@@ -512,7 +512,10 @@ for (const backend of testBackends()) {
       });
 
       it('shows a group with the count of its public datasets', async () => {
-        const g = (await p.call('group_show', { id: 'ishikari', include_datasets: true })) as { package_count: number; packages: Dict[] };
+        const g = (await p.call('group_show', { id: 'ishikari', include_datasets: true })) as {
+          package_count: number;
+          packages: Dict[];
+        };
         assert.ok(g.package_count > 0);
         assert.equal(g.packages.length, Math.min(10, g.package_count));
         assert.ok(g.packages.every((d) => d.private === false));

@@ -25,7 +25,8 @@ describe('configuration', () => {
   it('stops on a wrong value with a message naming the variable', () => {
     assert.throws(
       () => loadConfig({ S5_PORT: 'eighty' }),
-      (e: unknown) => e instanceof AppError && e.message.includes('S5_PORT') && e.message.includes('"eighty"'),
+      (e: unknown) =>
+        e instanceof AppError && e.message.includes('S5_PORT') && e.message.includes('"eighty"'),
     );
     assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://x' }), /DATABASE_URL/);
     assert.throws(() => loadConfig({ S5_AUTO_SEED: 'perhaps' }), /S5_AUTO_SEED/);

@@ -17,10 +17,15 @@ describe('migrations', () => {
   it('refuse a database whose schema is newer than the code', async () => {
     const db = openDatabase({ kind: 'sqlite', file: ':memory:' });
     await migrateToLatest(db);
-    await sql`INSERT INTO kysely_migration (name, timestamp) VALUES ('9999-from-the-future', '2030-01-01')`.execute(db.kysely);
+    await sql`INSERT INTO kysely_migration (name, timestamp) VALUES ('9999-from-the-future', '2030-01-01')`.execute(
+      db.kysely,
+    );
     await assert.rejects(
       migrateToLatest(db),
-      (e: unknown) => e instanceof AppError && /newer than this version/.test(e.message) && e.message.includes('9999-from-the-future'),
+      (e: unknown) =>
+        e instanceof AppError &&
+        /newer than this version/.test(e.message) &&
+        e.message.includes('9999-from-the-future'),
     );
     await db.close();
   });

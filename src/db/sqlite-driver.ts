@@ -11,20 +11,21 @@ export function openSqlite(file: string): SqliteDatabase & { raw: DatabaseSync }
   raw.exec('PRAGMA synchronous = NORMAL');
   raw.exec('PRAGMA busy_timeout = 5000');
   raw.exec('PRAGMA foreign_keys = ON');
-  const cache = new Map<string, StatementSync>();
+  const cache = new Map<string, { stmt: StatementSync; reader: boolean }>();
   return {
     raw,
     close: () => raw.close(),
     prepare(sqlText: string): SqliteStatement {
-      let stmt = cache.get(sqlText);
-      if (!stmt) {
-        stmt = raw.prepare(sqlText);
+      let cached = cache.get(sqlText);
+      if (!cached) {
+        const stmt = raw.prepare(sqlText);
+        cached = { stmt, reader: stmt.columns().length > 0 };
         if (cache.size > 500) cache.clear();
-        cache.set(sqlText, stmt);
+        cache.set(sqlText, cached);
       }
-      const s = stmt;
+      const s = cached.stmt;
       return {
-        reader: s.columns().length > 0,
+        reader: cached.reader,
         all: (params) => s.all(...params.map(toSqlite)),
         run: (params) => {
           const r = s.run(...params.map(toSqlite));

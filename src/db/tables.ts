@@ -141,7 +141,14 @@ export interface PackageFacetTable {
   value: string;
 }
 
+/** Change log of search entries; see src/catalog/repo/search-query.ts. */
+export interface SearchChangeTable {
+  seq: Generated<number>;
+  package_id: string;
+}
+
 export interface Tables {
+  search_change: SearchChangeTable;
   groups: GroupsTable;
   users: UsersTable;
   api_token: ApiTokenTable;

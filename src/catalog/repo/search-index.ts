@@ -23,6 +23,7 @@ export async function removeFromIndex(db: Database, packageId: string): Promise<
   }
   await db.kysely.deleteFrom('search_doc').where('package_id', '=', packageId).execute();
   await db.kysely.deleteFrom('package_facet').where('package_id', '=', packageId).execute();
+  await db.kysely.insertInto('search_change').values({ package_id: packageId }).execute();
 }
 
 function sourceOf(b: PackageBundle): SearchSource {

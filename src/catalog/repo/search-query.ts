@@ -1,210 +1,169 @@
-import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
-import type { Database } from '../../db/index.ts';
+import { type Kysely, sql } from 'kysely';
+import { AppError } from '../../core/errors.ts';
+import { type Database, toBool } from '../../db/index.ts';
 import type { Tables } from '../../db/tables.ts';
 import { fts5Query, queryBigrams } from '../search/grams.ts';
-import type { FacetField, FilterNode } from '../search/parse-filter.ts';
-import { FIELD_WEIGHTS, type WeightedField } from '../search/weights.ts';
+import {
+  type IndexQuery,
+  type IndexResult,
+  type IndexedDoc,
+  MemoryIndex,
+} from '../search/memory-index.ts';
 
-export type SortField =
-  | 'score'
-  | 'metadata_modified'
-  | 'metadata_created'
-  | 'title_string'
-  | 'name';
+export type { SortField, Visibility as SearchVisibility } from '../search/memory-index.ts';
 
-export interface SearchVisibility {
-  /** Organizations whose private datasets the caller may see; 'all' for a sysadmin. */
-  privateOrgIds: readonly string[] | 'all';
-  /** Organizations whose drafts the caller may see (include_drafts); 'all' for a sysadmin. */
-  draftOrgIds: readonly string[] | 'all';
-  includeDeleted: boolean;
+export type SearchParams = Omit<IndexQuery, 'textMatches'>;
+
+/** Above this many changed datasets since the last look, reloading everything is cheaper. */
+const FULL_RELOAD_AT = 2000;
+
+interface IndexState {
+  index: MemoryIndex;
+  lastSeq: number;
+  syncing: Promise<void> | null;
 }
 
-export interface SearchParams {
-  words: readonly string[];
-  filters: readonly FilterNode[];
-  visibility: SearchVisibility;
-  sort: ReadonlyArray<{ field: SortField; descending: boolean }>;
-  rows: number;
-  start: number;
-  facetFields: readonly FacetField[];
-  facetLimit: number;
-  facetMinCount: number;
+// One in-memory index per database handle (per platform); the database is the source of truth.
+const states = new WeakMap<Kysely<Tables>, IndexState>();
+
+/**
+ * Runs a dataset search: the database's text index finds the datasets containing every word
+ * (FTS5 on SQLite, a GIN gram index on PostgreSQL); the in-memory index applies visibility,
+ * filters, ranking, paging and facet counts.
+ * @throws AppError internal when called inside a transaction (the shared index must only ever
+ *   see committed data).
+ */
+export async function searchPackages(db: Database, params: SearchParams): Promise<IndexResult> {
+  const index = await syncedIndex(db);
+  const textMatches = await matchText(db, params.words);
+  return index.query({ ...params, textMatches });
 }
 
-export interface SearchHits {
-  count: number;
-  ids: string[];
-  facets: Map<FacetField, Array<{ value: string; count: number }>>;
-}
-
-type EB = ExpressionBuilder<Tables & { p: Tables['package']; d: Tables['search_doc'] }, 'p' | 'd'>;
-
-/** Runs a dataset search: matching, visibility, filters, ranking, paging and facet counts. */
-export async function searchPackages(db: Database, params: SearchParams): Promise<SearchHits> {
-  const base = db.kysely
-    .selectFrom('package as p')
-    .innerJoin('search_doc as d', 'd.package_id', 'p.id')
-    .where((eb) => eb.and([visibilityOf(eb, params.visibility), ...matchOf(db, eb, params.words)]))
-    .where((eb) => eb.and(params.filters.map((f) => filterOf(eb, f))));
-
-  const scoreExpr = scoreOf(db, params.words);
-  let page = base.select(['p.id']).select(scoreExpr.as('score'));
-  for (const s of params.sort)
-    page = page.orderBy(sortColumn(s.field), s.descending ? 'desc' : 'asc');
-  page = page.orderBy('p.id', 'asc').limit(params.rows).offset(params.start);
-
-  const countQuery = base.select((eb) => eb.fn.countAll<number>().as('c'));
-  const [pageRows, countRow] = await Promise.all([
-    params.rows > 0 ? page.execute() : Promise.resolve([]),
-    countQuery.executeTakeFirstOrThrow(),
-  ]);
-
-  const facets = new Map<FacetField, Array<{ value: string; count: number }>>();
-  if (params.facetFields.length > 0) {
-    const rows = await db.kysely
-      .selectFrom('package_facet as f')
-      .select(['f.field', 'f.value', (eb) => eb.fn.countAll<number>().as('c')])
-      .where('f.field', 'in', [...params.facetFields])
-      .where('f.package_id', 'in', base.select('p.id'))
-      .groupBy(['f.field', 'f.value'])
-      .execute();
-    for (const field of params.facetFields) {
-      const items = rows
-        .filter((r) => r.field === field && Number(r.c) >= params.facetMinCount)
-        .map((r) => ({ value: r.value, count: Number(r.c) }))
-        .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-      facets.set(field, params.facetLimit < 0 ? items : items.slice(0, params.facetLimit));
-    }
+async function syncedIndex(db: Database): Promise<MemoryIndex> {
+  if (db.kysely.isTransaction) {
+    throw new AppError('internal', 'package search must not run inside a transaction');
   }
-  return { count: Number(countRow.c), ids: pageRows.map((r) => r.id), facets };
-}
-
-function sortColumn(field: SortField) {
-  switch (field) {
-    case 'score':
-      return sql.ref('score');
-    case 'metadata_modified':
-      return sql.ref('p.metadata_modified');
-    case 'metadata_created':
-      return sql.ref('p.metadata_created');
-    case 'title_string':
-      return sql`lower(p.title)`;
-    case 'name':
-      return sql.ref('p.name');
+  let state = states.get(db.kysely);
+  if (!state) {
+    state = { index: new MemoryIndex(), lastSeq: -1, syncing: null };
+    states.set(db.kysely, state);
   }
+  // Concurrent searches share one sync instead of each reloading.
+  while (state.syncing) await state.syncing;
+  const s = state;
+  s.syncing = sync(db, s).finally(() => {
+    s.syncing = null;
+  });
+  await s.syncing;
+  return s.index;
 }
 
-function visibilityOf(eb: EB, v: SearchVisibility): Expression<SqlBool> {
-  const privateOk =
-    v.privateOrgIds === 'all'
-      ? eb.lit(true)
-      : eb.or([
-          eb('p.private', '=', false),
-          ...(v.privateOrgIds.length > 0 ? [eb('p.owner_org', 'in', [...v.privateOrgIds])] : []),
-        ]);
-  const states: Expression<SqlBool>[] = [eb('p.state', '=', 'active')];
-  if (v.draftOrgIds === 'all') states.push(eb('p.state', '=', 'draft'));
-  else if (v.draftOrgIds.length > 0) {
-    states.push(eb.and([eb('p.state', '=', 'draft'), eb('p.owner_org', 'in', [...v.draftOrgIds])]));
+async function sync(db: Database, state: IndexState): Promise<void> {
+  const bounds = await db.kysely
+    .selectFrom('search_change')
+    .select((eb) => [eb.fn.max('seq').as('max'), eb.fn.min('seq').as('min')])
+    .executeTakeFirstOrThrow();
+  const max = Number(bounds.max ?? 0);
+  const min = Number(bounds.min ?? 0);
+  if (state.lastSeq === max && state.lastSeq >= 0) return;
+  const changed =
+    state.lastSeq < 0 || state.lastSeq < min - 1
+      ? null
+      : (
+          await db.kysely
+            .selectFrom('search_change')
+            .select('package_id')
+            .distinct()
+            .where('seq', '>', state.lastSeq)
+            .limit(FULL_RELOAD_AT + 1)
+            .execute()
+        ).map((r) => r.package_id);
+  if (changed === null || changed.length > FULL_RELOAD_AT) {
+    state.index.clear();
+    for (const doc of await loadDocs(db, null)) state.index.upsert(doc);
+  } else {
+    const docs = await loadDocs(db, changed);
+    const found = new Set(docs.map((d) => d.packageId));
+    for (const id of changed) if (!found.has(id)) state.index.remove(id);
+    for (const doc of docs) state.index.upsert(doc);
   }
-  if (v.includeDeleted) states.push(eb('p.state', '=', 'deleted'));
-  return eb.and([privateOk, eb.or(states)]);
+  state.lastSeq = max;
 }
 
-/** Every word must occur in the dataset's text (substring semantics on both backends). */
-function matchOf(db: Database, eb: EB, words: readonly string[]): Expression<SqlBool>[] {
-  if (words.length === 0) return [];
+async function loadDocs(db: Database, ids: string[] | null): Promise<IndexedDoc[]> {
+  if (ids !== null && ids.length === 0) return [];
+  let docs = db.kysely
+    .selectFrom('search_doc as d')
+    .innerJoin('package as p', 'p.id', 'd.package_id')
+    .select([
+      'd.doc_id',
+      'd.package_id',
+      'd.name_n',
+      'd.title_n',
+      'd.tags_n',
+      'd.groups_n',
+      'd.text_n',
+      'p.name',
+      'p.title',
+      'p.state',
+      'p.private',
+      'p.owner_org',
+      'p.type',
+      'p.metadata_modified',
+      'p.metadata_created',
+    ]);
+  let facets = db.kysely.selectFrom('package_facet').select(['package_id', 'field', 'value']);
+  if (ids) {
+    docs = docs.where('d.package_id', 'in', ids);
+    facets = facets.where('package_id', 'in', ids);
+  }
+  const [rows, facetRows] = await Promise.all([docs.execute(), facets.execute()]);
+  const byPackage = new Map<string, Record<string, string[]>>();
+  for (const f of facetRows) {
+    const entry = byPackage.get(f.package_id) ?? {};
+    const values = entry[f.field] ?? [];
+    values.push(f.value);
+    entry[f.field] = values;
+    byPackage.set(f.package_id, entry);
+  }
+  return rows.map((r) => ({
+    docId: Number(r.doc_id),
+    packageId: r.package_id,
+    name: r.name,
+    titleSort: r.title.toLowerCase(),
+    state: r.state,
+    private: toBool(r.private),
+    ownerOrg: r.owner_org,
+    type: r.type,
+    modified: r.metadata_modified,
+    created: r.metadata_created,
+    fields: {
+      name_n: r.name_n,
+      title_n: r.title_n,
+      tags_n: r.tags_n,
+      groups_n: r.groups_n,
+      text_n: r.text_n,
+    },
+    facets: byPackage.get(r.package_id) ?? {},
+  }));
+}
+
+/** Doc ids containing every word, from the database's text index; null when there are no words. */
+async function matchText(db: Database, words: readonly string[]): Promise<Set<number> | null> {
+  if (words.length === 0) return null;
   if (db.dialect === 'sqlite') {
-    const match = fts5Query(words);
-    return [
-      eb(
-        'd.doc_id',
-        'in',
-        sql<number>`(SELECT rowid FROM search_fts WHERE search_fts MATCH ${match})`,
-      ),
-    ];
+    const rows = await sql<{
+      rowid: number;
+    }>`SELECT rowid FROM search_fts WHERE search_fts MATCH ${fts5Query(words)}`.execute(db.kysely);
+    return new Set(rows.rows.map((r) => Number(r.rowid)));
   }
-  const all = sql`(d.name_n || ' ' || d.title_n || ' ' || d.tags_n || ' ' || d.groups_n || ' ' || d.text_n)`;
   const bigrams = [...new Set(words.flatMap(queryBigrams))];
-  const out: Expression<SqlBool>[] = [];
-  // The GIN index on the gram array narrows the candidates; strpos makes the match exact.
-  if (bigrams.length > 0) {
-    out.push(sql<SqlBool>`string_to_array(d.grams, ' ') @> ${sql.val(bigrams)}::text[]`);
-  }
-  for (const w of words) out.push(sql<SqlBool>`strpos(${all}, ${w}) > 0`);
-  return out;
-}
-
-function scoreOf(db: Database, words: readonly string[]) {
-  if (words.length === 0) return sql<number>`0`;
-  const fn = db.dialect === 'sqlite' ? sql.raw('instr') : sql.raw('strpos');
-  const terms = words.flatMap((w) =>
-    (Object.keys(FIELD_WEIGHTS) as WeightedField[]).map(
-      (f) =>
-        sql`(CASE WHEN ${fn}(${sql.ref(`d.${f}`)}, ${w}) > 0 THEN ${sql.lit(FIELD_WEIGHTS[f])} ELSE 0 END)`,
-    ),
+  // One-character words have no bigram; the in-memory index checks every word anyway.
+  if (bigrams.length === 0) return null;
+  const rows = await sql<{
+    doc_id: number;
+  }>`SELECT doc_id FROM search_doc WHERE string_to_array(grams, ' ') @> ${sql.val(bigrams)}::text[]`.execute(
+    db.kysely,
   );
-  return sql<number>`(${sql.join(terms, sql` + `)})`;
-}
-
-function filterOf(eb: EB, node: FilterNode): Expression<SqlBool> {
-  switch (node.kind) {
-    case 'and':
-      return eb.and(node.children.map((c) => filterOf(eb, c)));
-    case 'or':
-      return eb.or(node.children.map((c) => filterOf(eb, c)));
-    case 'not':
-      return eb.not(filterOf(eb, node.child));
-    case 'range': {
-      const col = node.field === 'metadata_modified' ? 'p.metadata_modified' : 'p.metadata_created';
-      const parts: Expression<SqlBool>[] = [];
-      if (node.from !== null) parts.push(eb(col, '>=', node.from));
-      if (node.to !== null) parts.push(eb(col, '<=', node.to));
-      return eb.and(parts);
-    }
-    case 'term':
-      return termOf(eb, node.field, node.value);
-  }
-}
-
-function termOf(eb: EB, field: string, value: string): Expression<SqlBool> {
-  switch (field) {
-    case 'organization':
-    case 'groups':
-    case 'tags':
-    case 'res_format':
-    case 'license_id':
-      return eb(
-        'p.id',
-        'in',
-        eb
-          .selectFrom('package_facet')
-          .select('package_facet.package_id')
-          .where('package_facet.field', '=', field)
-          .where('package_facet.value', '=', value),
-      );
-    case 'owner_org':
-      return eb(
-        'p.owner_org',
-        'in',
-        eb
-          .selectFrom('groups')
-          .select('groups.id')
-          .where((g) => g.or([g('groups.id', '=', value), g('groups.name', '=', value)])),
-      );
-    case 'name':
-      return eb('p.name', '=', value);
-    case 'id':
-      return eb('p.id', '=', value);
-    case 'type':
-    case 'dataset_type':
-      return eb('p.type', '=', value);
-    case 'state':
-      return eb('p.state', '=', value);
-    case 'capacity':
-      return eb('p.private', '=', value === 'private');
-    default:
-      return eb.lit(false);
-  }
+  return new Set(rows.rows.map((r) => Number(r.doc_id)));
 }

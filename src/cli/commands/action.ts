@@ -9,7 +9,9 @@ import { printJson, withPlatform } from '../open-platform.ts';
 export function register(program: Command): void {
   program
     .command('action <name> [params...]')
-    .description('call any action as the local site administrator, e.g. s5 action package_search q=札幌 rows:=5')
+    .description(
+      'call any action as the local site administrator, e.g. s5 action package_search q=札幌 rows:=5',
+    )
     .action(async (name: string, params: string[]) => {
       const input: Record<string, unknown> = {};
       for (const param of params) {

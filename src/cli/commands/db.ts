@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../core/config.ts';
-import { appliedMigrations, KNOWN_MIGRATIONS, migrateToLatest, openDatabase } from '../../db/index.ts';
+import { migrateDatabase, migrationStatus } from '../../platform/index.ts';
 
 /** `s5 db migrate` and `s5 db status`. */
 export function register(program: Command): void {
@@ -8,30 +8,17 @@ export function register(program: Command): void {
   db.command('migrate')
     .description('apply pending migrations (refuses a database newer than this code)')
     .action(async () => {
-      const config = loadConfig();
-      const handle = openDatabase(config.database);
-      try {
-        const applied = await migrateToLatest(handle);
-        process.stdout.write(applied.length > 0 ? `applied: ${applied.join(', ')}\n` : 'already up to date\n');
-      } finally {
-        await handle.close();
-      }
+      const applied = await migrateDatabase(loadConfig());
+      process.stdout.write(
+        applied.length > 0 ? `applied: ${applied.join(', ')}\n` : 'already up to date\n',
+      );
     });
   db.command('status')
     .description('list applied and pending migrations')
     .action(async () => {
-      const config = loadConfig();
-      const handle = openDatabase(config.database);
-      try {
-        const applied = await appliedMigrations(handle);
-        for (const name of KNOWN_MIGRATIONS) {
-          process.stdout.write(`${applied.includes(name) ? 'applied' : 'pending'}  ${name}\n`);
-        }
-        for (const name of applied.filter((n) => !KNOWN_MIGRATIONS.includes(n))) {
-          process.stdout.write(`unknown  ${name}  (newer than this code)\n`);
-        }
-      } finally {
-        await handle.close();
+      for (const m of await migrationStatus(loadConfig())) {
+        const note = m.state === 'unknown' ? '  (newer than this code)' : '';
+        process.stdout.write(`${m.state.padEnd(8)} ${m.name}${note}\n`);
       }
     });
 }

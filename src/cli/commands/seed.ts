@@ -14,7 +14,9 @@ export function register(program: Command): void {
         async (p) => {
           const dir = opts.dir ? path.resolve(opts.dir) : p.config.seedDir;
           const s = await seedCatalog(p.db, dir, p.clock.now());
-          process.stdout.write(`${s.prefecture}: ${s.organizations} organizations, ${s.groups} groups\n`);
+          process.stdout.write(
+            `${s.prefecture}: ${s.organizations} organizations, ${s.groups} groups\n`,
+          );
         },
         { seed: false },
       );

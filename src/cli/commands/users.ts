@@ -13,13 +13,27 @@ export function register(program: Command): void {
     .option('--sysadmin', 'site administrator', false)
     .option('--org <organization>', 'organization name, id or 全国地方公共団体コード')
     .option('--role <role>', 'admin, editor or member', 'editor')
-    .action(async (name: string, o: { email: string; fullname: string; sysadmin: boolean; org?: string; role: string }) => {
-      await withPlatform(async (p) => {
-        const created = await p.call('user_create', { name, email: o.email, fullname: o.fullname, sysadmin: o.sysadmin }, siteActor);
-        if (o.org) await p.call('organization_member_create', { id: o.org, username: name, role: o.role }, siteActor);
-        printJson(created);
-      });
-    });
+    .action(
+      async (
+        name: string,
+        o: { email: string; fullname: string; sysadmin: boolean; org?: string; role: string },
+      ) => {
+        await withPlatform(async (p) => {
+          const created = await p.call(
+            'user_create',
+            { name, email: o.email, fullname: o.fullname, sysadmin: o.sysadmin },
+            siteActor,
+          );
+          if (o.org)
+            await p.call(
+              'organization_member_create',
+              { id: o.org, username: name, role: o.role },
+              siteActor,
+            );
+          printJson(created);
+        });
+      },
+    );
   program
     .command('token')
     .description('API tokens')
@@ -28,7 +42,11 @@ export function register(program: Command): void {
     .option('--name <label>', 'what the token is for', 'cli')
     .action(async (userName: string, o: { name: string }) => {
       await withPlatform(async (p) => {
-        const { token } = (await p.call('api_token_create', { user: userName, name: o.name }, siteActor)) as { token: string };
+        const { token } = (await p.call(
+          'api_token_create',
+          { user: userName, name: o.name },
+          siteActor,
+        )) as { token: string };
         process.stdout.write(`${token}\n`);
       });
     });

@@ -183,6 +183,18 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .column('package_id')
     .execute();
 
+  // Every change to a dataset's search entry, so each process can bring its in-memory search
+  // index up to date by reading only what changed since it last looked.
+  await db.schema
+    .createTable('search_change')
+    .addColumn('seq', 'integer', (c) =>
+      dialect === 'postgres'
+        ? c.generatedAlwaysAsIdentity().primaryKey()
+        : c.primaryKey().autoIncrement(),
+    )
+    .addColumn('package_id', 'text', (c) => c.notNull())
+    .execute();
+
   if (dialect === 'sqlite') {
     // Contentless FTS5 over our own grams (see src/catalog/search/grams.ts): unicode61 keeps
     // each gram whole because grams hold only letters and digits; diacritics stay significant.
