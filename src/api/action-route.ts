@@ -5,12 +5,14 @@ import { newId } from '../core/ids.ts';
 import type { Platform } from '../platform/index.ts';
 import { actorForToken } from '../catalog/index.ts';
 import { errorEnvelope, successEnvelope } from './envelope.ts';
+import { readMultipartInput } from './read-multipart.ts';
 import { RequestDataError, readActionInput } from './read-request.ts';
 
 const JSON_TYPE = 'application/json;charset=utf-8';
 
 /**
- * `/api/3/action/{name}`: parse → authenticate → registry.call → envelope. No business rules here.
+ * `/api/3/action/{name}`: authenticate → read input → registry.call → envelope.
+ * No business rules here.
  */
 export function actionHandler(platform: Platform) {
   return async (c: Context) => {
@@ -21,33 +23,25 @@ export function actionHandler(platform: Platform) {
     const help = `${platform.site.siteUrl}/api/3/action/help_show?name=${encodeURIComponent(name)}`;
     const action = platform.registry.get(name);
     // CKAN answers transport problems with a bare JSON string, not an envelope.
-    if (!action)
-      return c.body(JSON.stringify(`Bad request: Action name not known: ${name}`), 400, {
-        'Content-Type': JSON_TYPE,
-      });
+    const bare = (message: string, status: 400 | 413) =>
+      c.body(JSON.stringify(`Bad request: ${message}`), status, { 'Content-Type': JSON_TYPE });
+    if (!action) return bare(`Action name not known: ${name}`, 400);
     if ((c.req.method === 'GET' || c.req.method === 'HEAD') && !action.readOnly) {
-      return c.body(
-        JSON.stringify(
-          'Bad request: JSON Error: Invalid request. Please use POST method for your request',
-        ),
-        400,
-        {
-          'Content-Type': JSON_TYPE,
-        },
-      );
-    }
-    let input: Record<string, unknown>;
-    try {
-      input = await readActionInput(c, platform.config.maxBodyBytes);
-    } catch (error) {
-      if (!(error instanceof RequestDataError)) throw error;
-      return c.body(JSON.stringify(`Bad request: ${error.message}`), error.status, {
-        'Content-Type': JSON_TYPE,
-      });
+      return bare('JSON Error: Invalid request. Please use POST method for your request', 400);
     }
     let envelope: ReturnType<typeof successEnvelope>;
     try {
+      // Authenticate before reading a body, so anonymous callers cannot fill the file store.
       const actor = await authenticate(platform, c);
+      let input: Record<string, unknown>;
+      try {
+        input = isMultipart(c)
+          ? await readMultipart(platform, c, actor, action.readOnly)
+          : await readActionInput(c, platform.config.maxBodyBytes);
+      } catch (error) {
+        if (error instanceof RequestDataError) return bare(error.message, error.status);
+        throw error;
+      }
       const result = await platform.registry.call(name, platform.context(actor, log), input);
       envelope = successEnvelope(help, result);
     } catch (error) {
@@ -57,6 +51,21 @@ export function actionHandler(platform: Platform) {
       'Content-Type': JSON_TYPE,
     });
   };
+}
+
+function isMultipart(c: Context): boolean {
+  return (c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data');
+}
+
+async function readMultipart(
+  platform: Platform,
+  c: Context,
+  actor: Actor | undefined,
+  readOnly: boolean,
+) {
+  if (readOnly || actor === undefined)
+    throw notAuthorized('File uploads need an API token and a write action');
+  return readMultipartInput(c, platform.files, platform.config.maxUploadBytes);
 }
 
 async function authenticate(platform: Platform, c: Context): Promise<Actor | undefined> {

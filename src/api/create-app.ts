@@ -3,6 +3,7 @@ import { cors } from 'hono/cors';
 import { html } from 'hono/html';
 import type { Platform } from '../platform/index.ts';
 import { actionHandler } from './action-route.ts';
+import { downloadHandler } from './download-route.ts';
 
 /**
  * The HTTP application: the CKAN Action API under /api/3/action and /api/action, and a small
@@ -19,6 +20,7 @@ export function createApp(platform: Platform): Hono {
   const handler = actionHandler(platform);
   app.on(['GET', 'POST'], '/api/3/action/:name', handler);
   app.on(['GET', 'POST'], '/api/action/:name', handler);
+  app.get('/dataset/:id/resource/:resource_id/download/:file?', downloadHandler(platform));
   app.get('/api/3', (c) => c.json({ version: 3 }));
   app.get('/api', (c) => c.json({ version: 3 }));
   app.get('/', (c) =>

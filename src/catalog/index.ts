@@ -22,6 +22,7 @@ import { packageShow } from './actions/package-show.ts';
 import { packageUpdate } from './actions/package-update.ts';
 import { resourceCreate } from './actions/resource-create.ts';
 import { resourceDelete } from './actions/resource-delete.ts';
+import { resourceFileShow } from './actions/resource-file-show.ts';
 import { resourcePatch } from './actions/resource-patch.ts';
 import { resourceShow } from './actions/resource-show.ts';
 import { resourceUpdate } from './actions/resource-update.ts';
@@ -44,6 +45,7 @@ export const catalogActions: readonly AnyAction[] = [
   resourceUpdate,
   resourcePatch,
   resourceDelete,
+  resourceFileShow,
   organizationList,
   organizationShow,
   organizationListForUser,

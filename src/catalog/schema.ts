@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ckanBool, ckanInt, ckanList, ckanName, text } from '../core/ckan-params.ts';
+import { Upload } from '../files/index.ts';
 
 /** CKAN's tag rule: 1–100 characters; letters (any script), digits, spaces and `-_.`. */
 export const tagName = z
@@ -48,6 +49,7 @@ export const RESOURCE_CORE_KEYS = [
   'hash',
   'last_modified',
   'url_type',
+  'upload',
 ] as const;
 /** Keys package_show returns that a client may send back and that s5 sets itself. */
 export const RESOURCE_READONLY_KEYS = [
@@ -77,6 +79,10 @@ export const resourceFields = z
     hash: text(200).default(''),
     last_modified: text(40).nullable().optional(),
     url_type: text(50).nullable().default(''),
+    /** A file sent as multipart `upload` (CKAN's field name); only the server can create one. */
+    upload: z
+      .instanceof(Upload, { error: 'upload must be a file sent as multipart/form-data' })
+      .optional(),
   })
   .catchall(extraValue)
   .superRefine((value, ctx) => {

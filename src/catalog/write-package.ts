@@ -106,7 +106,7 @@ export async function writePackage(
       const kept: string[] = [];
       for (const [position, r] of input.resources.entries()) {
         const match = current.find((c) => c.id === r.id) ?? null;
-        const resourceRow = resourceRowFrom(r, id, position, now, match);
+        const resourceRow = resourceRowFrom(r, id, position, now, match, ctx.site.siteUrl);
         if (match) await updateResource(db, match.id, resourceRow);
         else await insertResource(db, resourceRow);
         kept.push(String(resourceRow.id));

@@ -50,7 +50,7 @@ export async function createResource(ctx: ActionContext, packageRef: string, inp
   return editDataset(ctx, packageRef, async (db, packageId, now) => {
     const position = (await activeResources(db, packageId)).length;
     const { id: _ignored, ...fields } = input;
-    const row = resourceRowFrom(fields, packageId, position, now, null);
+    const row = resourceRowFrom(fields, packageId, position, now, null, ctx.site.siteUrl);
     await insertResource(db, row);
     const created = await findResource(db, String(row.id));
     if (!created) throw notFound('Resource was not found.');
@@ -61,7 +61,14 @@ export async function createResource(ctx: ActionContext, packageRef: string, inp
 export async function replaceResource(ctx: ActionContext, id: string, input: ResourceInput) {
   const existing = await readableResource(ctx, id);
   return editDataset(ctx, existing.package_id, async (db, packageId, now) => {
-    const row = resourceRowFrom(input, packageId, existing.position, now, existing);
+    const row = resourceRowFrom(
+      input,
+      packageId,
+      existing.position,
+      now,
+      existing,
+      ctx.site.siteUrl,
+    );
     await updateResource(db, id, row);
     const updated = await findResource(db, id);
     if (!updated) throw notFound('Resource was not found.');

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Database } from '../db/index.ts';
+import type { FileStore } from '../files/index.ts';
 import { AppError, type FieldErrors, notAuthorized } from './errors.ts';
 import type { Logger } from './logger.ts';
 
@@ -27,6 +28,7 @@ export interface SiteSettings {
   readonly siteUrl: string;
   readonly siteTitle: string;
   readonly searchMaxRows: number;
+  readonly maxUploadBytes: number;
 }
 
 /** Everything an action may use. Never an HTTP context, never mutated by the action. */
@@ -36,6 +38,7 @@ export interface ActionContext {
   readonly now: Date;
   readonly log: Logger;
   readonly site: SiteSettings;
+  readonly files: FileStore;
 }
 
 /**

@@ -38,6 +38,7 @@ const ConfigSchema = z.object({
   S5_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   S5_SEARCH_MAX_ROWS: positiveInt.max(10000, 'must be at most 10000').default(1000),
   S5_MAX_BODY_BYTES: positiveInt.default(1_048_576),
+  S5_MAX_UPLOAD_BYTES: positiveInt.default(104_857_600),
 });
 
 /** Variables that start with S5_ but are read by tooling, not by the server. */
@@ -56,6 +57,9 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   searchMaxRows: number;
   maxBodyBytes: number;
+  maxUploadBytes: number;
+  /** Where uploaded files are kept (content-addressed). */
+  filesDir: string;
 }
 
 /**
@@ -96,6 +100,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: c.S5_LOG_LEVEL,
     searchMaxRows: c.S5_SEARCH_MAX_ROWS,
     maxBodyBytes: c.S5_MAX_BODY_BYTES,
+    maxUploadBytes: c.S5_MAX_UPLOAD_BYTES,
+    filesDir: path.join(dataDir, 'files'),
   };
 }
 

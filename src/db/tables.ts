@@ -117,6 +117,8 @@ export interface ResourceTable {
   position: number;
   state: string;
   url_type: string;
+  /** For an uploaded file: its SHA-256 in the file store. */
+  file_sha256: string | null;
   /** JSON object of keys CKAN clients sent that have no column; returned as-is. */
   extras: string;
 }

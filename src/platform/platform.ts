@@ -10,6 +10,7 @@ import type { Config } from '../core/config.ts';
 import { createLogger, type Logger } from '../core/logger.ts';
 import { catalogIsEmpty, seedCatalog } from '../catalog/index.ts';
 import { migrateToLatest, type OwnedDatabase, openDatabase } from '../db/index.ts';
+import { createFileStore, type FileStore } from '../files/index.ts';
 import { buildRegistry } from './registry.ts';
 
 /** A running s5: database, registry and settings. The API, portal and CLI are built on it. */
@@ -20,6 +21,7 @@ export interface Platform {
   readonly log: Logger;
   readonly clock: Clock;
   readonly site: SiteSettings;
+  readonly files: FileStore;
   /** Builds the context of one action call. */
   context(actor?: Actor, log?: Logger): ActionContext;
   /** Runs an action as the given actor. */
@@ -63,13 +65,16 @@ export async function openPlatform(config: Config, options: OpenOptions = {}): P
     siteUrl: config.siteUrl,
     siteTitle: config.siteTitle,
     searchMaxRows: config.searchMaxRows,
+    maxUploadBytes: config.maxUploadBytes,
   });
+  const files = createFileStore(config.filesDir);
   const context = (actor: Actor = anonymous, callLog: Logger = log): ActionContext => ({
     db,
     actor,
     now: clock.now(),
     log: callLog,
     site,
+    files,
   });
   return {
     config,
@@ -78,6 +83,7 @@ export async function openPlatform(config: Config, options: OpenOptions = {}): P
     log,
     clock,
     site,
+    files,
     context,
     call: (name, input, actor) => registry.call(name, context(actor), input),
     close: () => db.close(),

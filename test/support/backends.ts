@@ -1,3 +1,5 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -19,6 +21,9 @@ export interface Backend {
 }
 
 const PG_URL = process.env.S5_TEST_DATABASE_URL;
+
+/** Upload limit in tests: small, so that the limit itself can be tested. */
+export const TEST_UPLOAD_LIMIT = 64 * 1024;
 
 /**
  * SQLite always; PostgreSQL when S5_TEST_DATABASE_URL is set. Each PostgreSQL platform gets
@@ -60,6 +65,8 @@ export function testConfig(database: Config['database']): Config {
     S5_SEED_DIR: SEED_DIR,
     S5_LOG_LEVEL: 'silent',
     S5_SITE_URL: 'http://s5.test',
+    S5_DATA_DIR: mkdtempSync(path.join(tmpdir(), 's5-test-')),
+    S5_MAX_UPLOAD_BYTES: String(TEST_UPLOAD_LIMIT),
   });
   return { ...base, database };
 }

@@ -146,6 +146,7 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('state', 'text', (c) => c.notNull().defaultTo('active'))
     .addColumn('url_type', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('file_sha256', 'text')
     .addColumn('extras', 'text', (c) => c.notNull().defaultTo('{}'))
     .execute();
   await db.schema.createIndex('resource_package_idx').on('resource').column('package_id').execute();
