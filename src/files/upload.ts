@@ -20,10 +20,9 @@ export class Upload {
  */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base
-    .replace(/[\u0000-\u001f\u007f]/g, '')
-    .replace(/^\.+/, '')
-    .trim()
-    .slice(0, 200);
+  let cleaned = '';
+  // Control characters (C0 and DEL) would break headers and logs.
+  for (const ch of base) if (ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f) cleaned += ch;
+  cleaned = cleaned.replace(/^\.+/, '').trim().slice(0, 200);
   return cleaned === '' ? 'file' : cleaned;
 }
