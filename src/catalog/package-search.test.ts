@@ -99,6 +99,7 @@ for (const backend of testBackends()) {
         'sapporo-station',
       ]);
       assert.deepEqual(await names({ q: '十勝' }), ['obihiro-notes-only', 'obihiro-toilet']);
+      assert.deepEqual(await names({ q: 'とかち' }), ['obihiro-notes-only', 'obihiro-toilet']);
     });
 
     it('folds widths and kana: AED finds ＡＥＤ, トイレ finds といれ', async () => {

@@ -20,6 +20,7 @@ export const SeedFile = z.strictObject({
       z.strictObject({
         name: z.string().regex(/^[a-z0-9_-]{2,100}$/),
         title: z.string().min(1),
+        reading: z.string().default(''),
         title_en: z.string().min(1),
       }),
     )

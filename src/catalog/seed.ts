@@ -42,7 +42,7 @@ export async function seedCatalog(db: Database, seedDir: string, now: Date): Pro
         created,
         code: null,
         region_group_id: null,
-        extras: JSON.stringify({ kind: seed.regionKind.ja }),
+        extras: JSON.stringify({ kind: seed.regionKind.ja, reading: r.reading }),
       });
       regionIds.set(r.title, id);
     }

@@ -27,7 +27,6 @@ export async function removeFromIndex(db: Database, packageId: string): Promise<
 }
 
 function sourceOf(b: PackageBundle): SearchSource {
-  const orgExtras = parseJsonObject(b.org.extras);
   return {
     name: b.pkg.name,
     title: b.pkg.title,
@@ -38,9 +37,14 @@ function sourceOf(b: PackageBundle): SearchSource {
       name: b.org.name,
       title: b.org.title,
       title_en: b.org.title_en,
-      reading: typeof orgExtras.reading === 'string' ? orgExtras.reading : '',
+      reading: readingOf(b.org.extras),
     },
-    groups: b.groups.map((g) => ({ name: g.name, title: g.title, title_en: g.title_en })),
+    groups: b.groups.map((g) => ({
+      name: g.name,
+      title: g.title,
+      title_en: g.title_en,
+      reading: readingOf(g.extras),
+    })),
     resources: b.resources.map((r) => ({
       name: r.name,
       description: r.description,
@@ -73,11 +77,17 @@ async function writeIndex(db: Database, bundle: PackageBundle): Promise<void> {
   }
 }
 
+/** The 読み kept in a group's or organization's extras, for search by reading (とかち → 十勝). */
+function readingOf(extras: string): string {
+  const value = parseJsonObject(extras).reading;
+  return typeof value === 'string' ? value : '';
+}
+
 function parseJsonObject(text: string): Record<string, unknown> {
   try {
     const v: unknown = JSON.parse(text);
     return typeof v === 'object' && v !== null && !Array.isArray(v)
-      ? (v as Record<string, unknown>)
+      ? Object.fromEntries(Object.entries(v))
       : {};
   } catch {
     return {};

@@ -10,7 +10,7 @@ export interface SearchSource {
   tags: string[];
   license_id: string;
   organization: { name: string; title: string; title_en: string; reading: string };
-  groups: Array<{ name: string; title: string; title_en: string }>;
+  groups: Array<{ name: string; title: string; title_en: string; reading: string }>;
   resources: Array<{ name: string; description: string; format: string }>;
   extras: Array<{ key: string; value: string }>;
 }
@@ -34,6 +34,7 @@ export function buildSearchDoc(src: SearchSource): SearchDoc {
   const tags = src.tags.flatMap(toWords);
   const groups = src.groups.flatMap((g) => [
     ...toWords(g.title),
+    ...toWords(g.reading),
     ...toWords(g.title_en),
     ...toWords(g.name),
   ]);
