@@ -16,10 +16,13 @@ export interface FilterableDoc {
 /** Evaluates a parsed `fq` against one dataset (pure; the same semantics CKAN's Solr fq has). */
 export function matchesFilter(doc: FilterableDoc, node: FilterNode): boolean {
   switch (node.kind) {
+    // Plain loops: this runs per dataset per query, and closures are costly under tsx.
     case 'and':
-      return node.children.every((c) => matchesFilter(doc, c));
+      for (const c of node.children) if (!matchesFilter(doc, c)) return false;
+      return true;
     case 'or':
-      return node.children.some((c) => matchesFilter(doc, c));
+      for (const c of node.children) if (matchesFilter(doc, c)) return true;
+      return false;
     case 'not':
       return !matchesFilter(doc, node.child);
     case 'range': {

@@ -1,3 +1,4 @@
+import { Bitset } from './bitset.ts';
 import { type FilterableDoc, matchesFilter } from './evaluate-filter.ts';
 import type { FacetField, FilterNode } from './parse-filter.ts';
 import { FIELD_WEIGHTS, type WeightedField } from './weights.ts';
@@ -53,19 +54,29 @@ interface Entry {
 
 type Scored = { entry: Entry; score: number };
 
+/** Entries in the default order with bitsets over their positions, rebuilt after changes. */
+interface Built {
+  entries: Entry[];
+  positionOfDoc: Map<number, number>;
+  publicActive: Bitset;
+  /** Per facet value id: the positions of the entries that have it. */
+  valueBits: Array<Bitset | undefined>;
+}
+
 /**
  * The datasets' search view, held in memory so that filtering, facet counting, ranking and
  * paging over tens of thousands of datasets take a few milliseconds on a small machine. The
  * database stays the source of truth: `repo/search-query.ts` keeps this index in step through
- * a change log. Facet values are interned as integers and the entries are kept in the default
- * order (newest first), so the common queries need neither string maps nor a sort.
+ * a change log. Entries are kept in the default order (newest first) and every facet value has
+ * a bitset of the entries carrying it, so filters and facet counts are word-wide AND/popcount
+ * operations, and the common queries need no sort.
  */
 export class MemoryIndex {
   readonly #entries = new Map<string, Entry>();
   readonly #valueIds = new Map<string, number>();
   readonly #valueField: string[] = [];
   readonly #valueName: string[] = [];
-  #ordered: Entry[] | null = null;
+  #built: Built | null = null;
 
   get size(): number {
     return this.#entries.size;
@@ -77,41 +88,52 @@ export class MemoryIndex {
       for (const value of values) ids.push(this.#intern(field, value));
     }
     this.#entries.set(doc.packageId, { doc, facetIds: Int32Array.from(ids) });
-    this.#ordered = null;
+    this.#built = null;
   }
 
   remove(packageId: string): void {
-    if (this.#entries.delete(packageId)) this.#ordered = null;
+    if (this.#entries.delete(packageId)) this.#built = null;
   }
 
   clear(): void {
     this.#entries.clear();
-    this.#ordered = null;
+    this.#built = null;
   }
 
   query(q: IndexQuery): IndexResult {
-    const matched: Scored[] = [];
-    const entries = this.#inDefaultOrder();
-    const text = q.textMatches;
-    const filtered = q.filters.length > 0;
-    const scored = q.words.length > 0;
-    for (let i = 0; i < entries.length; i++) {
-      const entry = entries[i] as Entry; // i < length
-      const doc = entry.doc;
-      if (text !== null && !text.has(doc.docId)) continue;
-      if (!visible(doc, q.visibility)) continue;
-      if (filtered && !matchesAll(doc, q.filters)) continue;
-      const score = scored ? scoreOf(doc, q.words) : 0;
-      if (score < 0) continue;
-      matched.push({ entry, score });
+    const b = this.#build();
+    let matched = visibleBits(b, q.visibility);
+    for (const f of q.filters) matched = matched.and(filterBits(b, f, this.#valueIds));
+    if (q.textMatches) {
+      const text = new Bitset(b.entries.length);
+      for (const docId of q.textMatches) {
+        const pos = b.positionOfDoc.get(docId);
+        if (pos !== undefined) text.add(pos);
+      }
+      matched = matched.and(text);
     }
-    // Entries are already newest first; only another order (or a ranking by score) needs a sort.
-    if (!isDefaultOrder(q.sort, q.words.length > 0)) matched.sort(comparator(q.sort));
-    const page: string[] = [];
-    for (let i = q.start; i < Math.min(matched.length, q.start + q.rows); i++) {
-      page.push((matched[i] as Scored).entry.doc.packageId);
+    let ids: string[];
+    let count: number;
+    if (q.words.length === 0 && isDefaultOrder(q.sort, false)) {
+      count = matched.count();
+      ids = matched.slice(q.start, q.rows).map((pos) => (b.entries[pos] as Entry).doc.packageId);
+    } else {
+      const scored: Scored[] = [];
+      const kept = new Bitset(b.entries.length);
+      for (const pos of matched.slice(0, Number.MAX_SAFE_INTEGER)) {
+        const entry = b.entries[pos] as Entry; // positions come from this build
+        const score = scoreOf(entry.doc, q.words);
+        if (score < 0) continue;
+        scored.push({ entry, score });
+        kept.add(pos);
+      }
+      matched = kept;
+      // A stable sort keeps the default order among equals.
+      if (!isDefaultOrder(q.sort, q.words.length > 0)) scored.sort(comparator(q.sort));
+      count = scored.length;
+      ids = scored.slice(q.start, q.start + q.rows).map((x) => x.entry.doc.packageId);
     }
-    return { count: matched.length, ids: page, facets: this.#countFacets(matched, q) };
+    return { count, ids, facets: this.#countFacets(b, matched, q) };
   }
 
   #intern(field: string, value: string): number {
@@ -126,33 +148,44 @@ export class MemoryIndex {
     return id;
   }
 
-  #inDefaultOrder(): Entry[] {
-    if (!this.#ordered) {
-      this.#ordered = [...this.#entries.values()];
-      this.#ordered.sort((a, b) => compareDefault(a.doc, b.doc));
+  #build(): Built {
+    if (this.#built) return this.#built;
+    const entries = [...this.#entries.values()];
+    entries.sort((a, b) => compareDefault(a.doc, b.doc));
+    const n = entries.length;
+    const publicActive = new Bitset(n);
+    const valueBits: Array<Bitset | undefined> = [];
+    const positionOfDoc = new Map<number, number>();
+    for (let pos = 0; pos < n; pos++) {
+      const e = entries[pos] as Entry;
+      positionOfDoc.set(e.doc.docId, pos);
+      if (e.doc.state === 'active' && !e.doc.private) publicActive.add(pos);
+      for (const id of e.facetIds) {
+        let bits = valueBits[id];
+        if (!bits) {
+          bits = new Bitset(n);
+          valueBits[id] = bits;
+        }
+        bits.add(pos);
+      }
     }
-    return this.#ordered;
+    this.#built = { entries, positionOfDoc, publicActive, valueBits };
+    return this.#built;
   }
 
-  #countFacets(matched: Scored[], q: IndexQuery): IndexResult['facets'] {
+  #countFacets(b: Built, matched: Bitset, q: IndexQuery): IndexResult['facets'] {
     const out: IndexResult['facets'] = new Map();
-    if (q.facetFields.length === 0) return out;
-    const counts = new Int32Array(this.#valueName.length);
-    for (let i = 0; i < matched.length; i++) {
-      const ids = (matched[i] as Scored).entry.facetIds;
-      for (let j = 0; j < ids.length; j++)
-        counts[ids[j] as number] = (counts[ids[j] as number] ?? 0) + 1;
-    }
     for (const field of q.facetFields) {
       const items: Array<{ value: string; count: number }> = [];
-      for (let id = 0; id < counts.length; id++) {
-        const c = counts[id] ?? 0;
-        if (c > 0 && c >= q.facetMinCount && this.#valueField[id] === field) {
+      for (let id = 0; id < this.#valueName.length; id++) {
+        const bits = b.valueBits[id];
+        if (!bits || this.#valueField[id] !== field) continue;
+        const c = bits.countAnd(matched);
+        if (c > 0 && c >= q.facetMinCount)
           items.push({ value: this.#valueName[id] ?? '', count: c });
-        }
       }
       items.sort(
-        (a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0),
+        (x, y) => y.count - x.count || (x.value < y.value ? -1 : x.value > y.value ? 1 : 0),
       );
       out.set(field, q.facetLimit < 0 ? items : items.slice(0, q.facetLimit));
     }
@@ -160,9 +193,51 @@ export class MemoryIndex {
   }
 }
 
-function matchesAll(doc: IndexedDoc, filters: readonly FilterNode[]): boolean {
-  for (const f of filters) if (!matchesFilter(doc, f)) return false;
-  return true;
+function visibleBits(b: Built, v: Visibility): Bitset {
+  const simple = v.privateOrgIds !== 'all' && v.privateOrgIds.length === 0;
+  if (simple && v.draftOrgIds !== 'all' && v.draftOrgIds.length === 0 && !v.includeDeleted)
+    return b.publicActive;
+  const out = new Bitset(b.entries.length);
+  for (let pos = 0; pos < b.entries.length; pos++)
+    if (visible((b.entries[pos] as Entry).doc, v)) out.add(pos);
+  return out;
+}
+
+const FACET_TERMS = new Set(['organization', 'groups', 'tags', 'res_format', 'license_id']);
+
+/** A filter as a bitset: facet terms read their value's bitset; other terms scan the entries. */
+function filterBits(b: Built, node: FilterNode, valueIds: ReadonlyMap<string, number>): Bitset {
+  const n = b.entries.length;
+  switch (node.kind) {
+    case 'and': {
+      let acc = Bitset.full(n);
+      for (const c of node.children) acc = acc.and(filterBits(b, c, valueIds));
+      return acc;
+    }
+    case 'or': {
+      let acc = new Bitset(n);
+      for (const c of node.children) acc = acc.or(filterBits(b, c, valueIds));
+      return acc;
+    }
+    case 'not':
+      return filterBits(b, node.child, valueIds).not();
+    case 'term':
+      if (FACET_TERMS.has(node.field)) {
+        const id = valueIds.get(`${node.field}\u0000${node.value}`);
+        return (id === undefined ? undefined : b.valueBits[id]) ?? new Bitset(n);
+      }
+      return scanBits(b, node);
+    case 'range':
+      return scanBits(b, node);
+  }
+}
+
+function scanBits(b: Built, node: FilterNode): Bitset {
+  const out = new Bitset(b.entries.length);
+  for (let pos = 0; pos < b.entries.length; pos++) {
+    if (matchesFilter((b.entries[pos] as Entry).doc, node)) out.add(pos);
+  }
+  return out;
 }
 
 function visible(doc: IndexedDoc, v: Visibility): boolean {
