@@ -6,6 +6,12 @@ import { registerCommands } from './commands/index.ts';
  * `commands/index.ts`; commands reach data only through the action registry or a
  * capability's index.ts.
  */
+// `s5 … | head` closes stdout early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const program = new Command()
   .name('s5')
   .description('s5: open data catalog, validator and plan progress for a prefecture')

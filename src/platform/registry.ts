@@ -1,5 +1,6 @@
 import { ActionRegistry, type AnyAction } from '../core/action.ts';
 import { catalogActions } from '../catalog/index.ts';
+import { schemaActions } from '../schemas/index.ts';
 import { helpShowAction } from './help-show.ts';
 
 /** Every action of s5, from every capability: the one registry the API, portal and CLI share. */
@@ -7,6 +8,7 @@ export function buildRegistry(): ActionRegistry {
   let registry: ActionRegistry | null = null;
   const actions: AnyAction[] = [
     ...catalogActions,
+    ...schemaActions,
     helpShowAction(() => {
       if (!registry) throw new Error('registry not built');
       return registry;

@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import { register as action } from './action.ts';
 import { register as db } from './db.ts';
+import { register as schemas } from './schemas.ts';
 import { register as seed } from './seed.ts';
 import { register as users } from './users.ts';
+import { register as validate } from './validate.ts';
 
 /** Every CLI command, registered in help order. Add one import and one call per command file. */
 export function registerCommands(program: Command): void {
@@ -10,4 +12,6 @@ export function registerCommands(program: Command): void {
   seed(program);
   users(program);
   action(program);
+  schemas(program);
+  validate(program);
 }

@@ -83,7 +83,9 @@ async function runValidate(file: string, flags: ValidateFlags, io: CliIo): Promi
     ...(flags.schema === undefined ? {} : { schemaId: flags.schema }),
     ...(flags.sheet === undefined ? {} : { sheet: flags.sheet }),
     ...(flags.prefecture === undefined ? {} : { prefectureCode: flags.prefecture }),
-    ...(flags.maxErrors === undefined ? {} : { maxErrorsPerCode: Number(flags.maxErrors) }),
+    ...(Number.isInteger(Number(flags.maxErrors))
+      ? { maxErrorsPerCode: Number(flags.maxErrors) }
+      : {}),
   };
   const bar = await progressBar(file, io, flags.lang);
   const report = await validateFile(file, { ...options, onProgress: bar.update });
