@@ -29,6 +29,8 @@ export const SeedFile = z.strictObject({
   municipalities: z.string().min(1),
   /** CSV: 全国地方公共団体コード,市町村名,読み,name */
   readings: z.string().min(1),
+  /** JSON: the prefecture's plan (pillars, measures, KPIs), loaded by src/plan (see seed/README.md). */
+  plan: z.string().min(1).optional(),
 });
 export type SeedFile = z.output<typeof SeedFile>;
 

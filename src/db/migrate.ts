@@ -3,12 +3,16 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely/migrati
 import { AppError } from '../core/errors.ts';
 import type { Database, Dialect } from './database.ts';
 import * as m0001 from './migrations/0001-catalog.ts';
+import * as m0002 from './migrations/0002-plan.ts';
 
 /** Migrations in order. A migration is `up(db, dialect)`: one file for both backends. */
 const MIGRATIONS: ReadonlyArray<
   // biome-ignore lint/suspicious/noExplicitAny: see migrations.
   [string, { up(db: Kysely<any>, dialect: Dialect): Promise<void> }]
-> = [['0001-catalog', m0001]];
+> = [
+  ['0001-catalog', m0001],
+  ['0002-plan', m0002],
+];
 
 export const KNOWN_MIGRATIONS = MIGRATIONS.map(([name]) => name);
 

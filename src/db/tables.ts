@@ -149,6 +149,163 @@ export interface SearchChangeTable {
   package_id: string;
 }
 
+/** 計画: a prefecture's plan (e.g. 北海道Society5.0推進計画); see src/plan. */
+export interface PlanTable {
+  id: string;
+  name: string;
+  title: string;
+  title_en: string;
+  /** 全国地方公共団体コード of the prefecture organization that owns the plan. */
+  org_code: string;
+  /** First and last fiscal year (年度, April–March) of the plan period. */
+  period_from: number;
+  period_to: number;
+  /** 基本理念 */
+  basic_principle: string;
+  description: string;
+  office: string;
+  source: string;
+  /** Date of adoption (YYYY-MM-DD), when known. */
+  adopted: string | null;
+  /** JSON of the evaluation rule (src/plan/evaluate/evaluation-rule.ts). */
+  evaluation_rule: string;
+  /** Incremented by every change to structure, KPI definitions or rule. */
+  version: number;
+  created: string;
+  modified: string;
+}
+
+/** One version of a plan: a 見直し (revision) with its reason, or a recorded change. */
+export interface PlanRevisionTable {
+  id: string;
+  plan_id: string;
+  version: number;
+  /** 'adopted' | 'revision' | 'structure' | 'kpi' | 'rule' */
+  kind: string;
+  /** YYYY-MM-DD */
+  date: string;
+  reason: string;
+  /** JSON array of short descriptions of what changed. */
+  changes: string;
+  actor: string | null;
+  created: string;
+}
+
+/** A node of the plan's structure: pillar (柱), urgent group, measure (施策), initiative (取組). */
+export interface PlanNodeTable {
+  id: string;
+  plan_id: string;
+  parent_id: string | null;
+  /** Stable key from the seed file, e.g. `4a`. */
+  code: string;
+  kind: string;
+  label: string;
+  title: string;
+  heading: string;
+  body: string;
+  position: number;
+  /** 'active' | 'retired' (gone from the seed; kept for old reports). */
+  state: string;
+  created: string;
+  modified: string;
+}
+
+/** 目標指標 (KPI) attached to a node. */
+export interface PlanKpiTable {
+  id: string;
+  plan_id: string;
+  node_id: string;
+  code: string;
+  name: string;
+  name_en: string;
+  unit: string;
+  /** 'higher' | 'lower' is better */
+  direction: string;
+  /** 'quantitative' | 'qualitative' */
+  kind: string;
+  /** 'manual' | 'computed' */
+  measurement: string;
+  /** Name of the computed query (src/plan/repo/computed-kpis.ts) for computed KPIs. */
+  query: string | null;
+  baseline_year: number | null;
+  baseline_value: number | null;
+  target_year: number | null;
+  target_value: number | null;
+  /** Qualitative KPIs: the state to reach. */
+  target_state: string;
+  /** Why a target has no figure, e.g. the plan names none. */
+  target_note: string;
+  /** JSON object fiscal year → interim target value. */
+  interim_targets: string;
+  data_source: string;
+  /** The plan text the KPI is read from. */
+  basis: string;
+  note: string;
+  position: number;
+  /** 'seed' (the seed file owns it) | 'user' (created or edited by staff) */
+  origin: string;
+  state: string;
+  created: string;
+  modified: string;
+}
+
+/** One revision of the report of a fiscal year: draft → submitted → reviewed → published. */
+export interface PlanReportTable {
+  id: string;
+  plan_id: string;
+  fiscal_year: number;
+  revision: number;
+  /** 'draft' | 'submitted' | 'reviewed' | 'published' | 'superseded' */
+  status: string;
+  /** Why this revision corrects a published one (revision ≥ 2). */
+  correction_reason: string;
+  /** The plan version the snapshot was taken from. */
+  plan_version: number | null;
+  /** JSON of the report view, frozen at publication. */
+  snapshot: string | null;
+  /** The catalog dataset the report is published as. */
+  dataset_id: string | null;
+  created: string;
+  modified: string;
+}
+
+/** Who moved a report to which status, when. */
+export interface PlanReportEventTable {
+  report_id: string;
+  seq: number;
+  from_status: string | null;
+  to_status: string;
+  actor: string | null;
+  note: string;
+  at: string;
+}
+
+/** 実績値: the value of a KPI in one report revision, with its evidence. */
+export interface PlanKpiValueTable {
+  report_id: string;
+  kpi_id: string;
+  actual_value: number | null;
+  /** Qualitative KPIs: 'achieved' | 'mostly_achieved' | 'in_progress' | 'not_started' */
+  status: string | null;
+  evidence_note: string;
+  evidence_url: string;
+  evidence_resource_id: string | null;
+  comment: string;
+  /** For computed KPIs: when the value was computed (frozen at publication). */
+  computed_at: string | null;
+  updated: string;
+  updated_by: string | null;
+}
+
+/** 点検・評価: the narrative evaluation of a node in one report revision. */
+export interface PlanEvaluationTable {
+  report_id: string;
+  node_id: string;
+  text: string;
+  updated: string;
+  updated_by: string | null;
+}
+
 export interface Tables {
   search_change: SearchChangeTable;
   groups: GroupsTable;
@@ -163,6 +320,14 @@ export interface Tables {
   resource: ResourceTable;
   search_doc: SearchDocTable;
   package_facet: PackageFacetTable;
+  plan: PlanTable;
+  plan_revision: PlanRevisionTable;
+  plan_node: PlanNodeTable;
+  plan_kpi: PlanKpiTable;
+  plan_report: PlanReportTable;
+  plan_report_event: PlanReportEventTable;
+  plan_kpi_value: PlanKpiValueTable;
+  plan_evaluation: PlanEvaluationTable;
 }
 
 export function toBool(value: DbBool | null | undefined): boolean {

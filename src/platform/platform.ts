@@ -10,6 +10,7 @@ import type { Config } from '../core/config.ts';
 import { createLogger, type Logger } from '../core/logger.ts';
 import { catalogIsEmpty, seedCatalog } from '../catalog/index.ts';
 import { migrateToLatest, type OwnedDatabase, openDatabase } from '../db/index.ts';
+import { noPlanExists, seedPlan } from '../plan/index.ts';
 import { createFileStore, type FileStore } from '../files/index.ts';
 import { buildRegistry } from './registry.ts';
 
@@ -55,6 +56,12 @@ export async function openPlatform(config: Config, options: OpenOptions = {}): P
     if ((options.seed ?? config.autoSeed) && (await catalogIsEmpty(db))) {
       const summary = await seedCatalog(db, config.seedDir, clock.now());
       log.info('seeded an empty catalog', { ...summary });
+    }
+    // The plan is seeded on its own condition so that a database upgraded to the plan migration
+    // gets the plan too.
+    if ((options.seed ?? config.autoSeed) && (await noPlanExists(db))) {
+      const plan = await seedPlan(db, config.seedDir, clock.now());
+      if (plan) log.info('seeded the plan', { ...plan });
     }
   } catch (error) {
     await db.close();

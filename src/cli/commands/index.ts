@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { register as action } from './action.ts';
 import { register as db } from './db.ts';
+import { register as plan } from './plan.ts';
 import { register as schemas } from './schemas.ts';
 import { register as seed } from './seed.ts';
 import { register as users } from './users.ts';
@@ -12,6 +13,7 @@ export function registerCommands(program: Command): void {
   seed(program);
   users(program);
   action(program);
+  plan(program);
   schemas(program);
   validate(program);
 }
