@@ -65,4 +65,11 @@ export { actorForToken, siteActor } from './accounts.ts';
 export { CKAN_COMPAT_VERSION } from './actions/status-show.ts';
 export { LICENSES } from './licenses.ts';
 export { reindexAll } from './reindex.ts';
+// For src/datastore: the same visibility and edit rules, the same text normalisation, and
+// resource_create for datastore_create's `resource` dict.
+export { resourceCreate } from './actions/resource-create.ts';
+export { canEditInOrg, canReadPackage } from './policy.ts';
+export { readablePackage } from './read-package.ts';
+export { normalizeText, toWords } from './search/normalize-text.ts';
+export { readableResource } from './write-resources.ts';
 export { catalogIsEmpty, type SeedSummary, seedCatalog } from './seed.ts';

@@ -29,6 +29,10 @@ export interface SiteSettings {
   readonly siteTitle: string;
   readonly searchMaxRows: number;
   readonly maxUploadBytes: number;
+  /** Upper limit of datastore_search `limit` and of datastore_search_sql rows (CKAN's rows_max). */
+  readonly datastoreMaxLimit: number;
+  /** Statement timeout of datastore SQL, in milliseconds. */
+  readonly datastoreSqlTimeoutMs: number;
 }
 
 /** Everything an action may use. Never an HTTP context, never mutated by the action. */

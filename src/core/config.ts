@@ -39,6 +39,8 @@ const ConfigSchema = z.object({
   S5_SEARCH_MAX_ROWS: positiveInt.max(10000, 'must be at most 10000').default(1000),
   S5_MAX_BODY_BYTES: positiveInt.default(1_048_576),
   S5_MAX_UPLOAD_BYTES: positiveInt.default(104_857_600),
+  S5_DATASTORE_MAX_LIMIT: positiveInt.max(1_000_000, 'must be at most 1000000').default(32000),
+  S5_DATASTORE_SQL_TIMEOUT_MS: positiveInt.max(600_000, 'must be at most 600000').default(10000),
 });
 
 /** Variables that start with S5_ but are read by tooling, not by the server. */
@@ -58,6 +60,10 @@ export interface Config {
   searchMaxRows: number;
   maxBodyBytes: number;
   maxUploadBytes: number;
+  /** Upper limit of `limit` in datastore_search and of the rows of datastore_search_sql. */
+  datastoreMaxLimit: number;
+  /** Statement timeout of datastore_search_sql (and of datastore_search on PostgreSQL). */
+  datastoreSqlTimeoutMs: number;
   /** Where uploaded files are kept (content-addressed). */
   filesDir: string;
 }
@@ -101,6 +107,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     searchMaxRows: c.S5_SEARCH_MAX_ROWS,
     maxBodyBytes: c.S5_MAX_BODY_BYTES,
     maxUploadBytes: c.S5_MAX_UPLOAD_BYTES,
+    datastoreMaxLimit: c.S5_DATASTORE_MAX_LIMIT,
+    datastoreSqlTimeoutMs: c.S5_DATASTORE_SQL_TIMEOUT_MS,
     filesDir: path.join(dataDir, 'files'),
   };
 }

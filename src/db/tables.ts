@@ -121,6 +121,8 @@ export interface ResourceTable {
   file_sha256: string | null;
   /** JSON object of keys CKAN clients sent that have no column; returned as-is. */
   extras: string;
+  /** True while a datastore table holds the resource's rows (src/datastore). */
+  datastore_active: Generated<DbBool>;
 }
 
 /** One row per active dataset: the normalized text `package_search` matches and scores. */
@@ -306,6 +308,22 @@ export interface PlanEvaluationTable {
   updated_by: string | null;
 }
 
+/** One datastore table per resource (src/datastore): its fields, key, indexes and row count. */
+export interface DatastoreTableTable {
+  resource_id: string;
+  /** The physical table: the resource id (a UUID), as in CKAN; always quoted through sql.id. */
+  table_name: string;
+  /** JSON array of `{id, type, info?}` in column order (CKAN field types). */
+  fields: string;
+  /** JSON array of field ids forming the unique key used by upsert/update. */
+  primary_key: string;
+  /** JSON array of `{name, fields, unique}`: the indexes created on the table. */
+  indexes: string;
+  row_count: number;
+  created: string;
+  modified: string;
+}
+
 export interface Tables {
   search_change: SearchChangeTable;
   groups: GroupsTable;
@@ -328,6 +346,7 @@ export interface Tables {
   plan_report_event: PlanReportEventTable;
   plan_kpi_value: PlanKpiValueTable;
   plan_evaluation: PlanEvaluationTable;
+  datastore_table: DatastoreTableTable;
 }
 
 export function toBool(value: DbBool | null | undefined): boolean {

@@ -73,6 +73,8 @@ export async function openPlatform(config: Config, options: OpenOptions = {}): P
     siteTitle: config.siteTitle,
     searchMaxRows: config.searchMaxRows,
     maxUploadBytes: config.maxUploadBytes,
+    datastoreMaxLimit: config.datastoreMaxLimit,
+    datastoreSqlTimeoutMs: config.datastoreSqlTimeoutMs,
   });
   const files = createFileStore(config.filesDir);
   const context = (actor: Actor = anonymous, callLog: Logger = log): ActionContext => ({

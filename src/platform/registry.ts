@@ -1,5 +1,6 @@
 import { ActionRegistry, type AnyAction } from '../core/action.ts';
 import { catalogActions } from '../catalog/index.ts';
+import { datastoreActions } from '../datastore/index.ts';
 import { planActions } from '../plan/index.ts';
 import { schemaActions } from '../schemas/index.ts';
 import { helpShowAction } from './help-show.ts';
@@ -9,6 +10,7 @@ export function buildRegistry(): ActionRegistry {
   let registry: ActionRegistry | null = null;
   const actions: AnyAction[] = [
     ...catalogActions,
+    ...datastoreActions,
     ...planActions,
     ...schemaActions,
     helpShowAction(() => {

@@ -35,7 +35,7 @@ export function presentResource(r: ResourceRow) {
     resource_type: null,
     cache_url: null,
     cache_last_updated: null,
-    datastore_active: false,
+    datastore_active: toBool(r.datastore_active),
   };
 }
 

@@ -1,0 +1,106 @@
+import { type RawBuilder, sql } from 'kysely';
+import { invalid } from '../../core/errors.ts';
+import { type Database, withTransaction } from '../../db/index.ts';
+import type { TableMeta } from '../fields/field-def.ts';
+import type { OutputColumn, SearchPlan } from '../search/plan-search.ts';
+import { isQueryCanceled } from './db-errors.ts';
+import { filterSql, rankSql, textSql } from './filter-sql.ts';
+import { readExpr, storedFromDb, wireValue } from './read-values.ts';
+
+/** The page of rows (wire values in column order) and, when asked, the number of matches. */
+export interface SearchResult {
+  readonly rows: unknown[][];
+  readonly total: number | null;
+}
+
+/**
+ * Runs a planned datastore_search. Identifiers come from the plan (checked against the table) and
+ * go through `sql.id`; values, words and limits are bound parameters. NULLs sort last ascending
+ * and first descending on both backends (PostgreSQL's default).
+ * @throws AppError validation `query` when PostgreSQL's statement timeout cancels the search.
+ */
+export async function searchRows(
+  db: Database,
+  meta: TableMeta,
+  plan: SearchPlan,
+  includeTotal: boolean,
+  timeoutMs: number,
+): Promise<SearchResult> {
+  return withStatementTimeout(db, timeoutMs, async (tx) => {
+    const table = sql.id(meta.tableName);
+    const { where, filtered } = whereSql(plan, tx);
+    const select = sql.join(plan.columns.map((c) => sql`${valueSql(c, tx)} AS ${sql.id(c.id)}`));
+    const distinct = plan.distinct ? sql`DISTINCT ` : sql``;
+    const selected = new Set(plan.columns.map((c) => c.id));
+    const order =
+      plan.sort.length === 0
+        ? sql``
+        : sql` ORDER BY ${sql.join(
+            plan.sort.map(
+              (k) =>
+                sql`${selected.has(k.column.id) ? sql.id(k.column.id) : valueSql(k.column, tx, true)} ${sql.raw(
+                  k.desc ? 'DESC NULLS FIRST' : 'ASC NULLS LAST',
+                )}`,
+            ),
+          )}`;
+    const result = await sql<
+      Record<string, unknown>
+    >`SELECT ${distinct}${select} FROM ${table}${where}${order} LIMIT ${plan.limit} OFFSET ${plan.offset}`.execute(
+      tx.kysely,
+    );
+    const rows = result.rows.map((row) => plan.columns.map((c) => toWire(c, row[c.id])));
+    if (!includeTotal) return { rows, total: null };
+    if (!filtered && !plan.distinct) return { rows, total: meta.rowCount };
+    const count = plan.distinct
+      ? sql<{
+          n: number | string;
+        }>`SELECT count(*) AS n FROM (SELECT DISTINCT ${select} FROM ${table}${where}) AS s`
+      : sql<{ n: number | string }>`SELECT count(*) AS n FROM ${table}${where}`;
+    const n = (await count.execute(tx.kysely)).rows[0]?.n;
+    return { rows, total: Number(n ?? 0) };
+  });
+}
+
+function whereSql(plan: SearchPlan, db: Database) {
+  const parts = [
+    ...(plan.filter ? [filterSql(plan.filter, db)] : []),
+    ...plan.text.map((t) => textSql(t, db)),
+  ];
+  const where = parts.length === 0 ? sql`` : sql` WHERE ${sql.join(parts, sql` AND `)}`;
+  return { where, filtered: parts.length > 0 };
+}
+
+/** A column's select expression; `raw` keeps a field's native type (for ordering). */
+function valueSql(column: OutputColumn, db: Database, raw = false): RawBuilder<unknown> {
+  if (column.kind === 'id') return sql.id('_id');
+  if (column.kind === 'rank') return rankSql(column.match, db);
+  return raw ? sql.id(column.id) : readExpr(sql.id(column.id), column.type, db.dialect);
+}
+
+function toWire(column: OutputColumn, value: unknown): unknown {
+  if (column.kind === 'id') return Number(value);
+  if (column.kind === 'rank') return value === null ? null : Number(value);
+  return wireValue(storedFromDb(value, column.type), column.type);
+}
+
+/**
+ * Runs `fn` under PostgreSQL's statement_timeout (in a transaction, so SET LOCAL ends with it).
+ * SQLite has no statement timeout for in-process queries; its searches use indexes and bound
+ * limits, and datastore_search_sql runs in a child process that is killed on time instead.
+ */
+export async function withStatementTimeout<T>(
+  db: Database,
+  ms: number,
+  fn: (db: Database) => Promise<T>,
+): Promise<T> {
+  if (db.dialect !== 'postgres') return fn(db);
+  try {
+    return await withTransaction(db, async (tx) => {
+      await sql`SELECT set_config('statement_timeout', ${String(ms)}, true)`.execute(tx.kysely);
+      return fn(tx);
+    });
+  } catch (error) {
+    if (isQueryCanceled(error)) throw invalid({ query: ['Search took too long'] });
+    throw error;
+  }
+}
