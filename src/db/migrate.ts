@@ -5,6 +5,7 @@ import type { Database, Dialect } from './database.ts';
 import * as m0001 from './migrations/0001-catalog.ts';
 import * as m0002 from './migrations/0002-plan.ts';
 import * as m0003 from './migrations/0003-datastore.ts';
+import * as m0004 from './migrations/0004-ingest.ts';
 
 /** Migrations in order. A migration is `up(db, dialect)`: one file for both backends. */
 const MIGRATIONS: ReadonlyArray<
@@ -14,6 +15,7 @@ const MIGRATIONS: ReadonlyArray<
   ['0001-catalog', m0001],
   ['0002-plan', m0002],
   ['0003-datastore', m0003],
+  ['0004-ingest', m0004],
 ];
 
 export const KNOWN_MIGRATIONS = MIGRATIONS.map(([name]) => name);

@@ -324,6 +324,44 @@ export interface DatastoreTableTable {
   modified: string;
 }
 
+/** One load attempt of a resource's file (src/ingest): the file, who, the outcome and its report. */
+export interface ResourceVersionTable {
+  resource_id: string;
+  /** 1, 2, … per resource, failed attempts included. */
+  version: number;
+  file_sha256: string;
+  size: number | null;
+  created_by: string | null;
+  created: string;
+  row_count: number | null;
+  schema_id: string | null;
+  schema_generation: string | null;
+  /** conforming | conforming_with_warnings | nonconforming | nonstandard | unreadable */
+  conformance: string;
+  /** JSON validation report (issues already capped by the validator). */
+  report: string;
+  /** loaded | failed */
+  status: string;
+  error: string | null;
+}
+
+/** A background job of the in-process queue (src/ingest), persisted so a crash forgets nothing. */
+export interface JobTable {
+  id: string;
+  kind: string;
+  resource_id: string;
+  /** queued | running | done | failed */
+  state: string;
+  /** JSON `{phase, rows}`. */
+  progress: string;
+  error: string | null;
+  created_by: string | null;
+  created: string;
+  started: string | null;
+  finished: string | null;
+  attempts: number;
+}
+
 export interface Tables {
   search_change: SearchChangeTable;
   groups: GroupsTable;
@@ -347,6 +385,8 @@ export interface Tables {
   plan_kpi_value: PlanKpiValueTable;
   plan_evaluation: PlanEvaluationTable;
   datastore_table: DatastoreTableTable;
+  resource_version: ResourceVersionTable;
+  job: JobTable;
 }
 
 export function toBool(value: DbBool | null | undefined): boolean {

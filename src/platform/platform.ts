@@ -10,6 +10,7 @@ import type { Config } from '../core/config.ts';
 import { createLogger, type Logger } from '../core/logger.ts';
 import { catalogIsEmpty, seedCatalog } from '../catalog/index.ts';
 import { migrateToLatest, type OwnedDatabase, openDatabase } from '../db/index.ts';
+import { recoverInterruptedJobs } from '../ingest/index.ts';
 import { noPlanExists, seedPlan } from '../plan/index.ts';
 import { createFileStore, type FileStore } from '../files/index.ts';
 import { buildRegistry } from './registry.ts';
@@ -53,6 +54,9 @@ export async function openPlatform(config: Config, options: OpenOptions = {}): P
       const applied = await migrateToLatest(db);
       if (applied.length > 0) log.info('migrations applied', { applied });
     }
+    const interrupted = await recoverInterruptedJobs({ db, now: () => clock.now() });
+    if (interrupted.length > 0)
+      log.warn('jobs interrupted by a restart marked failed', { interrupted });
     if ((options.seed ?? config.autoSeed) && (await catalogIsEmpty(db))) {
       const summary = await seedCatalog(db, config.seedDir, clock.now());
       log.info('seeded an empty catalog', { ...summary });

@@ -1,6 +1,7 @@
 import { ActionRegistry, type AnyAction } from '../core/action.ts';
 import { catalogActions } from '../catalog/index.ts';
 import { datastoreActions } from '../datastore/index.ts';
+import { ingestActions } from '../ingest/index.ts';
 import { planActions } from '../plan/index.ts';
 import { schemaActions } from '../schemas/index.ts';
 import { helpShowAction } from './help-show.ts';
@@ -11,6 +12,7 @@ export function buildRegistry(): ActionRegistry {
   const actions: AnyAction[] = [
     ...catalogActions,
     ...datastoreActions,
+    ...ingestActions,
     ...planActions,
     ...schemaActions,
     helpShowAction(() => {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { register as action } from './action.ts';
 import { register as db } from './db.ts';
+import { register as importFile } from './import.ts';
 import { register as plan } from './plan.ts';
 import { register as schemas } from './schemas.ts';
 import { register as seed } from './seed.ts';
@@ -16,4 +17,5 @@ export function registerCommands(program: Command): void {
   plan(program);
   schemas(program);
   validate(program);
+  importFile(program);
 }
