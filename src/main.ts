@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './api/index.ts';
 import { loadConfig } from './core/config.ts';
 import { createLogger } from './core/logger.ts';
+import { drainQueue } from './ingest/index.ts';
 import { openPlatform } from './platform/index.ts';
 
 /**
@@ -19,6 +20,9 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
   const platform = await openPlatform(config, { log });
   const app = createApp(platform);
+  // Jobs queued before a restart resume here (running ones were marked failed at open); only the
+  // server runs the queue, so CLI commands never start ingests behind the user's back.
+  void drainQueue({ db: platform.db, files: platform.files, now: () => platform.clock.now() }, log);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     log.info('s5 listening', {
       url: `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}`,
