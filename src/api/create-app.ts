@@ -4,6 +4,7 @@ import { html } from 'hono/html';
 import type { Platform } from '../platform/index.ts';
 import { actionHandler } from './action-route.ts';
 import { downloadHandler } from './download-route.ts';
+import { dumpHandler } from './dump-route.ts';
 
 /**
  * The HTTP application: the CKAN Action API under /api/3/action and /api/action, and a small
@@ -21,6 +22,7 @@ export function createApp(platform: Platform): Hono {
   app.on(['GET', 'POST'], '/api/3/action/:name', handler);
   app.on(['GET', 'POST'], '/api/action/:name', handler);
   app.get('/dataset/:id/resource/:resource_id/download/:file?', downloadHandler(platform));
+  app.get('/datastore/dump/:resource_id', dumpHandler(platform));
   app.get('/api/3', (c) => c.json({ version: 3 }));
   app.get('/api', (c) => c.json({ version: 3 }));
   app.get('/', (c) =>

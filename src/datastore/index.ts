@@ -5,6 +5,9 @@
 import type { AnyAction } from '../core/action.ts';
 import { datastoreCreate } from './actions/datastore-create.ts';
 import { datastoreDelete } from './actions/datastore-delete.ts';
+import { datastoreExportInfo } from './actions/export-info.ts';
+import { datastoreNearby } from './actions/nearby.ts';
+import { datastoreSearchBbox } from './actions/nearby-bbox.ts';
 import { datastoreInfo } from './actions/datastore-info.ts';
 import { datastoreSearch } from './actions/datastore-search.ts';
 import { datastoreSearchSql } from './actions/datastore-search-sql.ts';
@@ -14,13 +17,24 @@ import { datastoreUpsert } from './actions/datastore-upsert.ts';
 export const datastoreActions: readonly AnyAction[] = [
   datastoreCreate,
   datastoreDelete,
+  datastoreExportInfo,
   datastoreInfo,
+  datastoreNearby,
   datastoreSearch,
+  datastoreSearchBbox,
   datastoreSearchSql,
   datastoreUpsert,
 ];
 
+export {
+  EXPORT_FORMATS,
+  type ExportFormat,
+  exportMediaType,
+  isExportFormat,
+} from './export/export-format.ts';
+export { type ExportOptions, exportTable } from './export/export-table.ts';
 export type { FieldDef, IndexDef, TableMeta } from './fields/field-def.ts';
 export { FIELD_TYPES, type FieldType } from './fields/field-types.ts';
+export { findGeoColumns, type GeoColumns, geoIndexFields } from './geo/geo-columns.ts';
 export { findTable } from './repo/table-registry.ts';
 export { type LoadOptions, loadRows } from './write/load-rows.ts';
