@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { toCkanTimestamp } from '../core/clock.ts';
 import { AppError, isAppError, notFound } from '../core/errors.ts';
-import { type FieldDef, loadRows } from '../datastore/index.ts';
+import { type FieldDef, geoIndexFields, loadRows } from '../datastore/index.ts';
 import type { Database } from '../db/index.ts';
 import type { FileStore } from '../files/index.ts';
 import {
@@ -128,6 +128,8 @@ export async function ingestResource(
       rowsOf(fixedPath, fields.length, progress),
       {
         replace: true,
+        // A 緯度/経度 index lets s5_datastore_nearby prefilter by bounding box.
+        indexes: geoIndexFields(fields),
         now: deps.now(),
       },
     );

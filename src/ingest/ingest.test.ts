@@ -110,6 +110,26 @@ for (const backend of testBackends()) {
       assert.equal(found.records[0]?.緯度, 34.866918);
     });
 
+    it('indexes 緯度/経度 so the nearest AED to a point is found', async () => {
+      const id = await uploadResource('yaizu_222127_aed.csv');
+      await ingest(id);
+      const info = (await p.call('datastore_info', { id })) as {
+        meta?: unknown;
+        fields: unknown[];
+      };
+      assert.ok(info.fields.length > 0);
+      const near = (await p.call('s5_datastore_nearby', {
+        resource_id: id,
+        lat: 34.866918,
+        lon: 138.3235,
+        limit: 1,
+      })) as {
+        records: Array<Record<string, unknown>>;
+      };
+      assert.equal(near.records.length, 1);
+      assert.equal(typeof near.records[0]?._distance_m, 'number');
+    });
+
     it('infers the column types of a non-standard CP932 file from all its values', async () => {
       const id = await uploadResource('yaizu_222127_nouen.csv');
       await ingest(id);
