@@ -118,10 +118,9 @@ for (const backend of testBackends()) {
         assert.equal(k.actual.computed_at, '2026-11-25T03:00:00.000000');
       });
 
-      it('says why the standard-dataset KPIs are not computable yet', () => {
+      it('freezes the standard-dataset KPIs from the coverage matrix', () => {
         const k = kpi(published, '4a-standard-dataset-conforming');
-        assert.equal(k.evaluation.reason, 'not_computable');
-        assert.match(k.actual.not_computable_reason ?? '', /coverage matrix/);
+        assert.deepEqual([k.actual.value, k.actual.computable], [0, true]);
       });
 
       it('carries the narrative evaluation, a grade summary and the series of each KPI', () => {

@@ -1,5 +1,6 @@
 import { ActionRegistry, type AnyAction } from '../core/action.ts';
 import { catalogActions } from '../catalog/index.ts';
+import { coverageActions } from '../coverage/index.ts';
 import { datastoreActions } from '../datastore/index.ts';
 import { ingestActions } from '../ingest/index.ts';
 import { planActions } from '../plan/index.ts';
@@ -11,6 +12,7 @@ export function buildRegistry(): ActionRegistry {
   let registry: ActionRegistry | null = null;
   const actions: AnyAction[] = [
     ...catalogActions,
+    ...coverageActions,
     ...datastoreActions,
     ...ingestActions,
     ...planActions,

@@ -1,4 +1,5 @@
 import { toCkanTimestamp } from '../../core/clock.ts';
+import { countStandardPublishers } from '../../coverage/index.ts';
 import type { Database } from '../../db/index.ts';
 import type { ComputedQueryName, ComputedResult } from '../computed-queries.ts';
 
@@ -12,10 +13,6 @@ export interface ComputeScope {
 type Query = (db: Database, scope: ComputeScope) => Promise<ComputedResult>;
 
 const FRESH_DAYS = 365;
-
-const NEEDS_CONFORMANCE =
-  '標準データセットへの適合状況（datastore の coverage matrix）がまだ s5 にないため算出できません / ' +
-  "Needs the datastore's conformance data (coverage matrix), which s5 does not have yet";
 
 /** Active publishers that are municipalities of the prefecture (not the prefecture itself). */
 function municipalities(db: Database, prefectureCode: string) {
@@ -108,8 +105,15 @@ export const COMPUTED_QUERIES: Record<ComputedQueryName, Query> = {
       detail: { publishing, municipalities },
     };
   },
-  standard_dataset_publishers: async () => ({ computable: false, reason: NEEDS_CONFORMANCE }),
-  standard_dataset_conforming: async () => ({ computable: false, reason: NEEDS_CONFORMANCE }),
+  // Value: municipalities publishing at least one standard dataset; detail: the count per schema.
+  standard_dataset_publishers: async (db, s) => {
+    const c = await countStandardPublishers(db, s.prefectureCode, false);
+    return { computable: true, value: c.municipalities, detail: c.bySchema };
+  },
+  standard_dataset_conforming: async (db, s) => {
+    const c = await countStandardPublishers(db, s.prefectureCode, true);
+    return { computable: true, value: c.municipalities, detail: c.bySchema };
+  },
   datasets_published: async (db) => ({ computable: true, value: await countDatasetsPublished(db) }),
   resources_published: async (db) => ({
     computable: true,
