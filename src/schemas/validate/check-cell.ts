@@ -131,38 +131,60 @@ function merge(a: RuleCheck, b: RuleCheck): RuleCheck {
   return fixed === undefined ? { findings } : { findings, fixed };
 }
 
+/** The typed check of a column, as an object: one built per column, not a closure per cell. */
+export interface TypedCheck {
+  check(value: string): RuleCheck;
+}
+
+/** The column's own rule (`checkByRule`) as a `TypedCheck`. */
+export class ColumnRule implements TypedCheck {
+  readonly #plan: ColumnPlan;
+  readonly #context: CellContext;
+
+  constructor(plan: ColumnPlan, context: CellContext) {
+    this.#plan = plan;
+    this.#context = context;
+  }
+
+  check(value: string): RuleCheck {
+    return checkByRule(this.#plan, value, this.#context);
+  }
+}
+
 /**
  * Text hygiene, then the column's rule on the cleaned value. `fixed` is the certain correction;
  * a finding is fixable when re-checking the corrected value no longer raises it.
  */
-export function checkCell(plan: ColumnPlan, value: string, context: CellContext): CellResult {
-  const raw = inspectCell(plan, value, context, (v) => checkByRule(plan, v, context));
-  return settle(plan, value, raw, (v) =>
-    inspectCell(plan, v, context, (w) => checkByRule(plan, w, context)),
-  );
-}
-
-/** Hygiene + a given typed check; exported for the 緯度/経度 pair, whose typed check is joint. */
-export function inspectCell(
+export function checkCell(
   plan: ColumnPlan,
   value: string,
-  _context: CellContext,
-  typed: (value: string) => RuleCheck,
-): RuleCheck {
+  context: CellContext,
+  rule: TypedCheck = new ColumnRule(plan, context),
+): CellResult {
+  return settle(plan, value, inspectCell(plan, value, rule), rule);
+}
+
+const NO_FINDINGS: RuleCheck = { findings: [] };
+
+/** Hygiene + a given typed check; exported for the 緯度/経度 pair, whose typed check is joint. */
+export function inspectCell(plan: ColumnPlan, value: string, typed: TypedCheck): RuleCheck {
   const hygiene = checkTextHygiene(value);
   const textRule = plan.rule === null || TEXT_RULES.has(plan.rule);
   // Width is fixed only where the rule says half-width (the issue's fix list), and there the
   // rule's own checker reports it: the hygiene fix, which converts full-width letters and digits
   // in any text (`２階`), is then not taken and the rule sees the value as written, trimmed.
-  const width = hygiene.findings.some((f) => WIDTH_CODES.has(f.code));
+  let width = false;
+  for (const f of hygiene.findings) if (WIDTH_CODES.has(f.code)) width = true;
   const cleaned = width ? value.trim() : (hygiene.fixed ?? value);
-  const rule = cleaned === '' ? { findings: [] } : typed(cleaned);
+  const rule = cleaned === '' ? NO_FINDINGS : typed.check(cleaned);
   const findings: Finding[] = [];
   const seen = new Set<string>();
-  for (const f of [...hygiene.findings, ...rule.findings]) {
-    if (seen.has(f.code) || (!textRule && WIDTH_CODES.has(f.code))) continue;
-    seen.add(f.code);
-    findings.push(f);
+  for (const list of [hygiene.findings, rule.findings]) {
+    for (const f of list) {
+      if (seen.has(f.code) || (!textRule && WIDTH_CODES.has(f.code))) continue;
+      seen.add(f.code);
+      findings.push(f);
+    }
   }
   const fixed = rule.fixed ?? (cleaned !== value ? cleaned : undefined);
   return fixed === undefined ? { findings } : { findings, fixed };
@@ -173,20 +195,29 @@ export function settle(
   plan: ColumnPlan,
   value: string,
   raw: RuleCheck,
-  recheck: (value: string) => RuleCheck,
+  typed: TypedCheck,
 ): CellResult {
+  const findings: CellFinding[] = [];
   if (plan.inferred) {
-    return {
-      findings: raw.findings.map((f) => ({
+    for (const f of raw.findings)
+      findings.push({
         ...f,
         severity: f.severity === 'error' ? 'warning' : f.severity,
         fixable: false,
-      })),
-    };
+      });
+    return { findings };
   }
-  if (raw.fixed === undefined || raw.fixed === value)
-    return { findings: raw.findings.map((f) => ({ ...f, fixable: false })) };
-  const remaining = new Set(recheck(raw.fixed).findings.map((f) => f.code));
-  const findings = raw.findings.map((f) => ({ ...f, fixable: !remaining.has(f.code) }));
-  return findings.some((f) => f.fixable) ? { findings, fixed: raw.fixed } : { findings };
+  if (raw.fixed === undefined || raw.fixed === value) {
+    for (const f of raw.findings) findings.push({ ...f, fixable: false });
+    return { findings };
+  }
+  const remaining = new Set<string>();
+  for (const f of inspectCell(plan, raw.fixed, typed).findings) remaining.add(f.code);
+  let fixable = false;
+  for (const f of raw.findings) {
+    const certain = !remaining.has(f.code);
+    if (certain) fixable = true;
+    findings.push({ ...f, fixable: certain });
+  }
+  return fixable ? { findings, fixed: raw.fixed } : { findings };
 }

@@ -77,11 +77,15 @@ export function checkHalfWidth(value: string, pattern: RegExp | null, format: st
   return half !== value ? { findings, fixed: half } : { findings };
 }
 
+const OTHER_SEPARATOR = /[、，,]/;
+
 /** Several values in one cell must be separated by 「;」 (定義書A-03 対象となる町会・自治会). */
 export function checkListSeparator(value: string): RuleCheck {
-  return !value.includes(';') && /[、，,]/.test(value)
-    ? { findings: [engineFinding('list_separator')] }
-    : OK;
+  return hasOtherSeparator(value) ? { findings: [engineFinding('list_separator')] } : OK;
+}
+
+function hasOtherSeparator(value: string): boolean {
+  return !value.includes(';') && OTHER_SEPARATOR.test(value);
 }
 
 // 「緯度経度を確認」 (焼津市 公衆トイレ 設置位置): a pointer to other items instead of a value.
@@ -111,8 +115,22 @@ const PREFECTURES = new Set(
   ).split(' '),
 );
 
+// The prefectures by their first character: a prefix test without slicing the value.
+const PREFECTURES_BY_HEAD = new Map<number, string[]>();
+for (const name of PREFECTURES) {
+  const head = name.charCodeAt(0);
+  PREFECTURES_BY_HEAD.set(head, [...(PREFECTURES_BY_HEAD.get(head) ?? []), name]);
+}
+
+/** True when the value starts with a prefecture's name (all are 3 or 4 characters long). */
 function startsWithPrefecture(value: string): boolean {
-  return PREFECTURES.has(value.slice(0, 3)) || PREFECTURES.has(value.slice(0, 4));
+  const names = PREFECTURES_BY_HEAD.get(value.charCodeAt(0));
+  if (names === undefined) return false;
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] ?? '';
+    if (value.startsWith(name)) return true;
+  }
+  return false;
 }
 
 /** 所在地_連結表記 is written 「都道府県から」 (定義書A-13 No.9); so are most 住所 values. */
@@ -126,7 +144,7 @@ export function checkAddress(value: string): RuleCheck {
 export function isClearlyText(value: string, list: boolean): boolean {
   if (value.length <= 4 && isPlaceholder(value)) return false;
   if (value.includes('を') && REFERENCE.test(value)) return false;
-  return !list || checkListSeparator(value).findings.length === 0;
+  return !list || !hasOtherSeparator(value);
 }
 
 /** Fast-path test for `address`. */
@@ -134,7 +152,16 @@ export function isClearlyAddress(value: string): boolean {
   return startsWithPrefecture(value);
 }
 
-/** Fast-path test for `kana`. */
+/** Fast-path test for `kana`: `NOT_KANA` as a loop (its ranges hold no surrogates). */
 export function isClearlyKana(value: string): boolean {
-  return !NOT_KANA.test(value);
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (
+      (c >= 0x3041 && c <= 0x3096) ||
+      (c >= 0x4e00 && c <= 0x9fff) ||
+      (c >= 0x3400 && c <= 0x4dbf)
+    )
+      return false;
+  }
+  return true;
 }

@@ -1,18 +1,15 @@
 import type { RawRow } from '../read/types.ts';
-import { type CellContext, type CellResult, checkCell, inspectCell, settle } from './check-cell.ts';
-import {
-  engineFinding,
-  type Finding,
-  mentionsClockTime,
-  type RuleCheck,
-} from './check-local-rules.ts';
+import { type CellContext, type CellResult, ColumnRule, checkCell } from './check-cell.ts';
+import { CoordinatePairChecker } from './check-coordinate-pair.ts';
+import { engineFinding, type Finding, mentionsClockTime } from './check-local-rules.ts';
 import type { ColumnPlan } from './column-plan.ts';
 import { detach } from './detach-string.ts';
 import { CleanValues } from './clean-values.ts';
-import { isPlainCoordinatePair, isPlainlyValid, isSpace } from './fast-paths.ts';
+import { PlainTest } from './fast-paths.ts';
 import type { IssueInput } from './issue-collector.ts';
+import { hasNonSpace, isSpace } from './scan-plain.ts';
 import { UniqueTracker } from './unique-tracker.ts';
-import { checkLatLng, type GeoBounds } from './value-rules.ts';
+import type { GeoBounds } from './value-rules.ts';
 
 /** The verdict on one data row: its issues and, for `--fix`, the corrected cells. */
 export interface RowVerdict {
@@ -28,81 +25,127 @@ export interface RowVerdict {
 const MEMO_LIMIT = 2048;
 const MEMO_MAX_LENGTH = 64;
 
-/** Checks data rows against a column plan; keeps the state of unique columns across rows. */
+// What a column is to the row loop.
+const PLAIN = 0;
+const LATITUDE = 1;
+const LONGITUDE = 2;
+
+/**
+ * Checks data rows against a column plan; keeps the state of unique columns across rows. Per
+ * column, in the order tried: the last value found clean (constant columns such as 北海道 or 有
+ * cost one comparison), the set of values found clean, the fast test, the memo of flawed values,
+ * and only then the full rules.
+ */
 export class RowChecker {
   readonly #plans: readonly ColumnPlan[];
   readonly #context: CellContext;
-  readonly #bounds: GeoBounds | undefined;
-  readonly #memo: Array<Map<string, CellResult>>;
-  /** The last value each column found clean: constant columns (北海道, 有) cost one comparison. */
+  readonly #roles: Uint8Array;
   readonly #lastClean: Array<string | undefined>;
   readonly #clean: CleanValues[];
-  /** Columns checked even when empty: 必須 or unique. */
-  readonly #presence: boolean[];
-  readonly #pairMemo = new Map<string, [CellResult, CellResult]>();
+  readonly #tests: PlainTest[];
+  readonly #rules: ColumnRule[];
+  readonly #memo: Array<Map<string, CellResult>>;
   readonly #unique: Array<UniqueTracker | undefined>;
-  readonly #lat: ColumnPlan | undefined;
-  readonly #lng: ColumnPlan | undefined;
-  readonly #times: ColumnPlan[];
+  readonly #pair: CoordinatePairChecker | undefined;
+  readonly #times: number[];
   readonly #remarks: ColumnPlan[];
 
   constructor(plans: readonly ColumnPlan[], context: CellContext, bounds?: GeoBounds) {
+    const width = plans.length;
     this.#plans = plans;
     this.#context = context;
-    this.#bounds = bounds;
-    this.#memo = plans.map(() => new Map());
-    this.#lastClean = plans.map(() => undefined);
-    this.#clean = plans.map(() => new CleanValues());
-    this.#presence = plans.map((p) => p.required || p.unique);
-    this.#unique = plans.map((p) => (p.unique ? new UniqueTracker() : undefined));
-    const lat = plans.find((p) => p.rule === 'latitude');
-    const lng = plans.find((p) => p.rule === 'longitude');
-    if (lat && lng && lat.inferred === lng.inferred) {
-      this.#lat = lat;
-      this.#lng = lng;
+    this.#roles = new Uint8Array(width);
+    this.#lastClean = [];
+    this.#clean = [];
+    this.#tests = [];
+    this.#rules = [];
+    this.#memo = [];
+    this.#unique = [];
+    this.#times = [];
+    this.#remarks = [];
+    let lat: ColumnPlan | undefined;
+    let lng: ColumnPlan | undefined;
+    for (const plan of plans) {
+      const i = plan.index;
+      // '' skips empty cells at once, except where an empty cell is a finding (必須, unique).
+      this.#lastClean.push(plan.required || plan.unique ? undefined : '');
+      this.#clean.push(new CleanValues());
+      this.#tests.push(new PlainTest(plan, context.prefectureCode));
+      this.#rules.push(new ColumnRule(plan, context));
+      this.#memo.push(new Map());
+      this.#unique.push(plan.unique ? new UniqueTracker() : undefined);
+      if (plan.rule === 'latitude') lat ??= plan;
+      if (plan.rule === 'longitude') lng ??= plan;
+      if (plan.rule === 'time' && !plan.inferred) this.#times.push(i);
+      if (plan.rule === 'time_remarks') this.#remarks.push(plan);
     }
-    this.#times = plans.filter((p) => p.rule === 'time' && !p.inferred);
-    this.#remarks = plans.filter((p) => p.rule === 'time_remarks');
+    if (lat && lng && lat.inferred === lng.inferred) {
+      this.#roles[lat.index] = LATITUDE;
+      this.#roles[lng.index] = LONGITUDE;
+      this.#pair = new CoordinatePairChecker(lat, lng, bounds);
+    }
   }
 
+  /** The row's issues and, for `--fix`, its corrected cells. */
   check(row: RawRow): RowVerdict {
     const issues: IssueInput[] = [];
-    const source = row.cells;
-    const plans = this.#plans;
-    const width = plans.length;
-    if (isEmptyRow(source)) {
+    if (isEmptyRow(row.cells)) {
       issues.push(rowIssue(row, engineFinding('empty_row'), true));
-      return { issues, cells: source, drop: true };
+      return { issues, cells: row.cells, drop: true };
     }
+    return { issues, cells: this.#scan(row, issues) ?? row.cells, drop: false };
+  }
+
+  /** Appends the row's issues to `issues` (the same as `check(row).issues`, with no verdict built). */
+  collect(row: RawRow, issues: IssueInput[]): void {
+    if (isEmptyRow(row.cells)) issues.push(rowIssue(row, engineFinding('empty_row'), true));
+    else this.#scan(row, issues);
+  }
+
+  /** Checks a non-empty row; returns its cells with the fixes applied, or null when none apply. */
+  #scan(row: RawRow, issues: IssueInput[]): string[] | null {
+    const source = row.cells;
+    const width = this.#plans.length;
     // Copied only when a cell changes: most rows are written as read.
     let cells: string[] | null = null;
     if (source.length !== width) cells = this.#fieldCount(row, issues);
-    const pair = this.#checkPair(source);
+    const pair = this.#pair?.check(source);
     const lastClean = this.#lastClean;
-    const presence = this.#presence;
-    const clean = this.#clean;
-    const lat = this.#lat;
-    const lng = this.#lng;
     const count = Math.min(width, source.length);
     for (let i = 0; i < count; i++) {
-      const plan = plans[i];
       const value = source[i];
-      if (plan === undefined || value === undefined) continue;
-      if (presence[i]) this.#required(plan, value, row, issues);
-      if (value === '' || value === lastClean[i]) continue;
-      let result: CellResult | undefined;
-      if (plan === lat) result = pair?.[0];
-      else if (plan === lng) result = pair?.[1];
-      else if (!clean[i]?.has(value)) result = this.#checkOne(plan, value, i);
-      if (result === undefined) continue;
-      for (const f of result.findings) issues.push(cellIssue(row, plan, value, f, result.fixed));
-      if (result.fixed !== undefined) {
+      // Most cells repeat their column's last clean value (北海道, 有, 1): one comparison.
+      if (value === lastClean[i] || value === undefined) continue;
+      const fixed = this.#cell(i, value, row, issues, pair);
+      if (fixed !== undefined) {
         cells ??= source.slice();
-        cells[i] = result.fixed;
+        cells[i] = fixed;
       }
     }
     if (this.#times.length > 0) this.#timeInRemarks(row, issues);
-    return { issues, cells: cells ?? source, drop: false };
+    return cells;
+  }
+
+  /** Checks a cell that is not its column's last clean value; returns what `--fix` writes, if any. */
+  #cell(
+    index: number,
+    value: string,
+    row: RawRow,
+    issues: IssueInput[],
+    pair: [CellResult, CellResult] | undefined,
+  ): string | undefined {
+    const plan = this.#plans[index];
+    if (plan === undefined) return undefined;
+    if (plan.required || plan.unique) this.#required(plan, value, row, issues);
+    if (value === '') return undefined;
+    const role = this.#roles[index];
+    let result: CellResult | undefined;
+    if (role === PLAIN) result = this.#checkOne(plan, value);
+    else if (pair !== undefined) result = role === LATITUDE ? pair[0] : pair[1];
+    if (result === undefined) return undefined;
+    const fixed = result.fixed;
+    for (const f of result.findings) issues.push(cellIssue(row, plan, value, f, fixed));
+    return fixed;
   }
 
   /** Too few cells: an error. Too many: an error, or a fixable warning when the extras are empty. */
@@ -113,9 +156,10 @@ export class RowChecker {
       issues.push(rowIssue(row, engineFinding('row_too_few_fields', { found, expected: width })));
       return null;
     }
-    const extra = row.cells.slice(width);
-    if (extra.every((c) => c === '')) {
-      const f = engineFinding('row_trailing_empty_fields', { extra: extra.length });
+    let extrasEmpty = true;
+    for (let i = width; i < found; i++) if (row.cells[i] !== '') extrasEmpty = false;
+    if (extrasEmpty) {
+      const f = engineFinding('row_trailing_empty_fields', { extra: found - width });
       issues.push(rowIssue(row, f, true));
       return row.cells.slice(0, width);
     }
@@ -123,67 +167,34 @@ export class RowChecker {
     return null;
   }
 
-  #checkOne(plan: ColumnPlan, value: string, index: number): CellResult | undefined {
-    if (isPlainlyValid(plan, value, this.#context.prefectureCode)) {
-      this.#lastClean[index] = value;
-      this.#clean[index]?.add(value);
+  /** The verdict on a non-empty cell of an ordinary column; undefined when it is clean. */
+  #checkOne(plan: ColumnPlan, value: string): CellResult | undefined {
+    const index = plan.index;
+    const clean = this.#clean[index];
+    const test = this.#tests[index];
+    const rule = this.#rules[index];
+    if (clean === undefined || test === undefined || rule === undefined) return undefined;
+    // A unique column must see every value; in a 必須 column a clean value is present.
+    if (clean.has(value)) {
+      if (!plan.unique) this.#lastClean[index] = value;
+      return undefined;
+    }
+    if (test.accepts(value)) {
+      if (!plan.unique) this.#lastClean[index] = value;
+      clean.add(value);
       return undefined;
     }
     const memo = this.#memo[index];
     const cached = memo?.get(value);
     if (cached) return cached;
+    const padded = test.paddedVerdict(value, plan.inferred);
+    if (padded) return padded;
     if (!memo || memo.size >= MEMO_LIMIT || value.length > MEMO_MAX_LENGTH)
-      return checkCell(plan, value, this.#context);
+      return checkCell(plan, value, this.#context, rule);
     const key = detach(value);
-    const result = checkCell(plan, key, this.#context);
+    const result = checkCell(plan, key, this.#context, rule);
     memo.set(key, result);
     return result;
-  }
-
-  #checkPair(cells: readonly string[]): [CellResult, CellResult] | undefined {
-    const lat = this.#lat;
-    const lng = this.#lng;
-    if (!lat || !lng) return undefined;
-    const latValue = cells[lat.index] ?? '';
-    const lngValue = cells[lng.index] ?? '';
-    if (latValue === '' && lngValue === '') return undefined;
-    if (isPlainCoordinatePair(latValue, lngValue, this.#bounds)) return undefined;
-    const key = `${latValue}\u0000${lngValue}`;
-    const cached = this.#pairMemo.get(key);
-    if (cached) return cached;
-    const result = this.#pairVerdict(lat, lng, detach(latValue), detach(lngValue));
-    if (this.#pairMemo.size < MEMO_LIMIT) this.#pairMemo.set(detach(key), result);
-    return result;
-  }
-
-  #pairVerdict(
-    lat: ColumnPlan,
-    lng: ColumnPlan,
-    latValue: string,
-    lngValue: string,
-  ): [CellResult, CellResult] {
-    const options = this.#bounds ? { prefectureBounds: this.#bounds } : {};
-    const side = (
-      plan: ColumnPlan,
-      axis: 'latitude' | 'longitude',
-      value: string,
-      other: string,
-    ) => {
-      const typed = (v: string): RuleCheck => {
-        const pair =
-          axis === 'latitude' ? checkLatLng(v, other, options) : checkLatLng(other, v, options);
-        // Findings about the pair (swapped, outside the prefecture) carry no field: both cells get them.
-        const findings: Finding[] = pair.findings.filter(
-          (f) => f.params?.field === undefined || f.params.field === axis,
-        );
-        const fixed = pair.fixed?.[axis];
-        return fixed === undefined ? { findings } : { findings, fixed };
-      };
-      return settle(plan, value, inspectCell(plan, value, this.#context, typed), (v) =>
-        inspectCell(plan, v, this.#context, typed),
-      );
-    };
-    return [side(lat, 'latitude', latValue, lngValue), side(lng, 'longitude', lngValue, latValue)];
   }
 
   #required(plan: ColumnPlan, value: string, row: RawRow, issues: IssueInput[]): void {
@@ -205,8 +216,13 @@ export class RowChecker {
     issues.push(cellIssue(row, plan, value, f));
   }
 
+  /** Clock times in a remarks column while every 時間 column is empty. */
   #timeInRemarks(row: RawRow, issues: IssueInput[]): void {
-    if (this.#times.some((p) => (row.cells[p.index] ?? '').trim() !== '')) return;
+    const times = this.#times;
+    for (let i = 0; i < times.length; i++) {
+      const value = row.cells[times[i] ?? -1];
+      if (value !== undefined && hasNonSpace(value)) return;
+    }
     for (const plan of this.#remarks) {
       const value = row.cells[plan.index] ?? '';
       if (mentionsClockTime(value))
@@ -216,15 +232,16 @@ export class RowChecker {
 }
 
 function rowIssue(row: RawRow, f: Finding, fixable = false): IssueInput {
-  return {
+  const issue: IssueInput = {
     code: f.code,
     severity: f.severity,
     row: row.record,
     column: null,
     columnName: null,
-    ...(f.params ? { params: f.params } : {}),
     fixable,
   };
+  if (f.params) issue.params = f.params;
+  return issue;
 }
 
 function cellIssue(
@@ -235,20 +252,22 @@ function cellIssue(
   fixed?: string,
 ): IssueInput {
   const fixable = f.fixable ?? false;
-  return {
+  const issue: IssueInput = {
     code: f.code,
     severity: f.severity,
     row: row.record,
     column: plan.index + 1,
     columnName: plan.header,
     value,
-    ...(f.params ? { params: f.params } : {}),
     fixable,
-    ...(fixable && fixed !== undefined ? { fixedValue: fixed } : {}),
   };
+  if (f.params) issue.params = f.params;
+  if (fixable && fixed !== undefined) issue.fixedValue = fixed;
+  return issue;
 }
 
+/** True when every cell is empty or spaces (`trim()` would leave nothing). */
 function isEmptyRow(cells: readonly string[]): boolean {
-  for (const cell of cells) if (cell !== '' && cell.trim() !== '') return false;
+  for (let i = 0; i < cells.length; i++) if (hasNonSpace(cells[i] ?? '')) return false;
   return true;
 }

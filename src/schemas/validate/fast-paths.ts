@@ -1,62 +1,201 @@
-import { hasValidCheckDigit, type GeoBounds, JAPAN_BOUNDS } from './value-rules.ts';
+import type { CellResult } from './check-cell.ts';
+import {
+  FINDING_SEVERITY,
+  type GeoBounds,
+  hasValidDigitCount,
+  JAPAN_BOUNDS,
+} from './value-rules.ts';
 import type { ColumnPlan } from './column-plan.ts';
 import { isClearlyAddress, isClearlyKana, isClearlyText } from './check-local-rules.ts';
+import {
+  isAsciiWord,
+  isCleanText,
+  isDigits,
+  isPlainDate,
+  isPlainTime,
+  plainCode,
+  plainDecimal,
+} from './scan-plain.ts';
 
 // Speed only: a million-row file has tens of millions of cells, nearly all conforming. These
 // tests accept a value only when every checker would certainly find nothing in it; anything else
 // takes the full path. `fast-paths.test.ts` checks they never accept what the checkers flag.
 
-const INTEGER = /^(?:0|[1-9]\d{0,14})$/;
-const DECIMAL = /^(?:0|[1-9]\d{0,14})(?:\.\d*[1-9])?$/;
-const TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const CODE = /^(?:0[1-9]|[1-3]\d|4[0-7])\d{4}$/;
-const POSTAL = /^\d{7}$/;
 const URL_PLAIN = /^https?:\/\/[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:\/[A-Za-z0-9._~%/-]*)?$/;
 const EMAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/;
+// GIF 電話番号 as `checkPhone` accepts it unchanged: `011-123-4567`, `(054)626-1139`.
+const PHONE_HYPHENATED = /^0\d*-\d+(?:-\d+)?$/;
+const PHONE_PARENTHESISED = /^\(0\d+\)\d+(?:-\d+)?$/;
+const NOT_DIGIT = /\D/g;
 
-/** True when a non-empty cell certainly draws no finding from its column's rule. */
-export function isPlainlyValid(plan: ColumnPlan, value: string, prefectureCode?: string): boolean {
-  // 文字列（半角英数字）: one pass decides both cleanliness and width.
-  if (plan.rule === 'halfwidth')
-    return isAsciiWord(value) && (plan.pattern === null || plan.pattern.test(value));
-  if (!isCleanText(value)) return false;
+// The fast test of a column, chosen once from its rule (a switch on small integers, not strings).
+const NEVER = 0;
+const ANY = 1;
+const TEXT = 2;
+const ADDRESS = 3;
+const KANA = 4;
+const INTEGER = 5;
+const NUMBER = 6;
+const TIME = 7;
+const DATE = 8;
+const CODE = 9;
+const POSTAL = 10;
+const URL = 11;
+const EMAIL_ADDRESS = 12;
+const ENUM = 13;
+const HALFWIDTH = 14;
+const PHONE = 15;
+
+/** A column's test for values that certainly draw no finding. */
+export class PlainTest {
+  readonly #kind: number;
+  readonly #list: boolean;
+  readonly #enumValues: readonly string[];
+  readonly #pattern: RegExp | null;
+  readonly #minimum: number | undefined;
+  readonly #maximum: number | undefined;
+  /** The two-digit prefecture a 全国地方公共団体コード must start with, if one is given. */
+  readonly #prefecture: string | undefined;
+
+  constructor(plan: ColumnPlan, prefectureCode?: string) {
+    this.#kind = kindOf(plan);
+    this.#list = plan.list;
+    this.#enumValues = plan.enumValues ?? [];
+    this.#pattern = plan.pattern;
+    this.#minimum = plan.minimum;
+    this.#maximum = plan.maximum;
+    this.#prefecture = prefectureCode?.padStart(2, '0');
+  }
+
+  /** True when a non-empty cell certainly draws no finding from its column's rule. */
+  accepts(value: string): boolean {
+    const kind = this.#kind;
+    // 文字列（半角英数字）: one pass decides both cleanliness and width.
+    if (kind === HALFWIDTH)
+      return isAsciiWord(value) && (this.#pattern === null || this.#pattern.test(value));
+    if (kind === NEVER || !isCleanText(value)) return false;
+    switch (kind) {
+      case ANY:
+        return true;
+      case TEXT:
+        return isClearlyText(value, this.#list);
+      case ADDRESS:
+        return isClearlyText(value, this.#list) && isClearlyAddress(value);
+      case KANA:
+        return isClearlyText(value, this.#list) && isClearlyKana(value);
+      case INTEGER:
+        return plainDecimal(value, false) && this.#inRange(value);
+      case NUMBER:
+        return plainDecimal(value, true) && this.#inRange(value);
+      case TIME:
+        return isPlainTime(value);
+      case DATE:
+        return isPlainDate(value);
+      case CODE:
+        return plainCode(value, this.#prefecture);
+      case POSTAL:
+        return value.length === 7 && isDigits(value);
+      case URL:
+        return URL_PLAIN.test(value);
+      case EMAIL_ADDRESS:
+        return EMAIL.test(value);
+      case ENUM:
+        return this.#enumValues.includes(value);
+      case PHONE:
+        return (
+          (PHONE_HYPHENATED.test(value) || PHONE_PARENTHESISED.test(value)) &&
+          hasValidDigitCount(value.replace(NOT_DIGIT, ''))
+        );
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * The verdict of the full rules on a value whose only flaw is surrounding space (Excel exports
+   * are full of them): when its trimmed form passes `accepts`, text hygiene reports only
+   * `surrounding_whitespace`, the rule has nothing to say, and the trimmed form is the certain fix.
+   * Undefined for any other value.
+   */
+  paddedVerdict(value: string, inferred: boolean): CellResult | undefined {
+    const trimmed = value.trim();
+    if (trimmed === value || trimmed === '' || !this.accepts(trimmed)) return undefined;
+    const severity = FINDING_SEVERITY.surrounding_whitespace;
+    // As `settle` words it: inferred columns are never fixed.
+    if (inferred)
+      return { findings: [{ code: 'surrounding_whitespace', severity, fixable: false }] };
+    return {
+      findings: [{ code: 'surrounding_whitespace', severity, fixable: true }],
+      fixed: trimmed,
+    };
+  }
+
+  #inRange(value: string): boolean {
+    if (this.#minimum === undefined && this.#maximum === undefined) return true;
+    const n = Number(value);
+    return (
+      (this.#minimum === undefined || n >= this.#minimum) &&
+      (this.#maximum === undefined || n <= this.#maximum)
+    );
+  }
+}
+
+function kindOf(plan: ColumnPlan): number {
   switch (plan.rule) {
     case null:
-      return true;
+      return ANY;
     case 'text':
     case 'time_remarks':
-      return isClearlyText(value, plan.list);
+      return TEXT;
     case 'address':
-      return isClearlyText(value, plan.list) && isClearlyAddress(value);
+      return ADDRESS;
     case 'kana':
-      return isClearlyText(value, plan.list) && isClearlyKana(value);
+      return KANA;
     case 'integer':
-      return INTEGER.test(value) && inRange(Number(value), plan);
+      return INTEGER;
     case 'number':
-      return DECIMAL.test(value) && inRange(Number(value), plan);
+      return NUMBER;
     case 'time':
-      return TIME.test(value);
+      return TIME;
     case 'date':
-      return isPlainDate(value);
+      return DATE;
     case 'municipality_code':
-      return (
-        CODE.test(value) &&
-        hasValidCheckDigit(value) &&
-        (prefectureCode === undefined || value.startsWith(prefectureCode.padStart(2, '0')))
-      );
+      return CODE;
     case 'postal_code':
-      return POSTAL.test(value);
+      return POSTAL;
     case 'url':
-      return URL_PLAIN.test(value);
+      return URL;
     case 'email':
-      return EMAIL.test(value);
+      return EMAIL_ADDRESS;
     case 'flag':
     case 'enum':
-      return plan.enumValues?.includes(value) ?? false;
+      return ENUM;
+    case 'halfwidth':
+      return HALFWIDTH;
+    case 'phone':
+      return PHONE;
     default:
-      return false;
+      return NEVER;
   }
+}
+
+/**
+ * The degrees of a `dd.dddddd` or `ddd.dddddd` value (decimal degrees with the GIF's 6 decimals),
+ * else NaN. Computed as micro-degrees / 1e6: both exact doubles, so the quotient is the correctly
+ * rounded value of the decimal, the same double `Number(value)` gives.
+ */
+export function sixDecimalDegrees(value: string): number {
+  const n = value.length;
+  // The dot is 7th or 8th from the end: `dd.dddddd` (9) or `ddd.dddddd` (10).
+  if ((n !== 9 && n !== 10) || value.charCodeAt(n - 7) !== 0x2e) return Number.NaN;
+  let micro = 0;
+  for (let i = 0; i < n; i++) {
+    if (i === n - 7) continue;
+    const c = value.charCodeAt(i) - 0x30;
+    if (c < 0 || c > 9) return Number.NaN;
+    micro = micro * 10 + c;
+  }
+  return micro / 1e6;
 }
 
 /** True when a 緯度/経度 pair certainly draws no finding: 6 decimals, in Japan, in the bounds. */
@@ -65,9 +204,9 @@ export function isPlainCoordinatePair(
   longitude: string,
   bounds?: GeoBounds,
 ): boolean {
-  if (!hasSixDecimals(latitude) || !hasSixDecimals(longitude)) return false;
-  const lat = Number(latitude);
-  const lng = Number(longitude);
+  // NaN fails every comparison below.
+  const lat = sixDecimalDegrees(latitude);
+  const lng = sixDecimalDegrees(longitude);
   const box = bounds ?? JAPAN_BOUNDS;
   return (
     lat >= Math.max(box.south, JAPAN_BOUNDS.south) &&
@@ -75,91 +214,4 @@ export function isPlainCoordinatePair(
     lng >= Math.max(box.west, JAPAN_BOUNDS.west) &&
     lng <= Math.min(box.east, JAPAN_BOUNDS.east)
   );
-}
-
-/** `dd.dddddd` or `ddd.dddddd`: decimal degrees with the GIF's 6 decimals. */
-function hasSixDecimals(value: string): boolean {
-  const dot = value.indexOf('.');
-  if ((dot !== 2 && dot !== 3) || value.length !== dot + 7) return false;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (i !== dot && (c < 0x30 || c > 0x39)) return false;
-  }
-  return true;
-}
-
-function inRange(n: number, plan: ColumnPlan): boolean {
-  return (
-    (plan.minimum === undefined || n >= plan.minimum) &&
-    (plan.maximum === undefined || n <= plan.maximum)
-  );
-}
-
-function isPlainDate(value: string): boolean {
-  const m = DATE.exec(value);
-  if (!m) return false;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  // 1873: the Gregorian calendar's adoption in Japan; earlier dates take the full path.
-  if (year < 1873 || year > 2999 || month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-/**
- * No surrounding space, no control, invisible, half-width katakana or full-width letter/digit, and
- * no first character a spreadsheet reads as a formula: what text hygiene would flag. A loop over
- * code units is several times faster than the equivalent regular expression.
- */
-export function isCleanText(value: string): boolean {
-  const n = value.length;
-  if (n === 0) return true;
-  const first = value.charCodeAt(0);
-  // = + - @
-  if (first === 0x3d || first === 0x2b || first === 0x2d || first === 0x40) return false;
-  if (isSpace(first) || isSpace(value.charCodeAt(n - 1))) return false;
-  for (let i = 0; i < n; i++) {
-    const c = value.charCodeAt(i);
-    if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return false;
-    if (c < 0x2000) continue;
-    if (c === 0x2028 || c === 0x2029 || c === 0x200b || c === 0x2060 || c === 0xfeff) return false;
-    if (c >= 0xff10 && c <= 0xff9f) {
-      if (
-        c <= 0xff19 ||
-        (c >= 0xff21 && c <= 0xff3a) ||
-        (c >= 0xff41 && c <= 0xff5a) ||
-        c >= 0xff61
-      )
-        return false;
-    }
-  }
-  return true;
-}
-
-/** The code units `\s` matches. */
-export function isSpace(c: number): boolean {
-  return (
-    (c >= 0x09 && c <= 0x0d) ||
-    c === 0x20 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
-/** Printable ASCII without spaces, not starting like a formula (= + - @). */
-function isAsciiWord(value: string): boolean {
-  const n = value.length;
-  if (n === 0) return false;
-  const first = value.charCodeAt(0);
-  if (first === 0x3d || first === 0x2b || first === 0x2d || first === 0x40) return false;
-  for (let i = 0; i < n; i++) {
-    const c = value.charCodeAt(i);
-    if (c < 0x21 || c > 0x7e) return false;
-  }
-  return true;
 }

@@ -1,67 +1,77 @@
 /**
- * Remembers the values of a unique column (ID, NO) in 12 bytes each: a 64-bit fingerprint (two
- * FNV-1a lanes) and the first row. Unlike a Set of strings it stays small for a million rows; two
- * distinct values share a fingerprint with odds near n²/2⁶⁵ (3·10⁻⁸ for a million rows).
+ * Remembers the values of a unique column (ID, NO) in 12 bytes each: a 64-bit fingerprint and the
+ * first row. Unlike a Set of strings it stays small for a million rows; two distinct values share
+ * a fingerprint with odds near n²/2⁶⁵ (3·10⁻⁸ for a million rows).
+ *
+ * The fingerprint's two 32-bit halves are an FNV-1a hash of the value and its `home`: a hash of
+ * the value without its trailing number (up to 9 digits) plus that number. Home is also where the
+ * value's probe starts, so the sequential IDs most files have (`LL0000000001`, `LL0000000002` …)
+ * land in consecutive slots: a million-row table is far larger than the CPU caches, and random
+ * slots would cost a cache miss per row. Collisions step by an odd stride taken from the other
+ * half (double hashing), so a run of sequential IDs never forms a cluster others must walk through.
  */
 export class UniqueTracker {
   #capacity = 1024;
   #size = 0;
-  #high = new Uint32Array(this.#capacity);
-  #low = new Uint32Array(this.#capacity);
-  #rows = new Uint32Array(this.#capacity);
+  /** Slot i holds home, hash and row at 3i, 3i+1, 3i+2: a probe touches one cache line. */
+  #slots = new Uint32Array(this.#capacity * 3);
 
   /** Records a value seen at a row; returns the first row of an earlier equal value, if any. */
   seen(value: string, row: number): number | undefined {
-    const [high, low] = fingerprint(value);
-    const found = this.#find(high, low);
-    if (found >= 0) return this.#rows[found];
+    const n = value.length;
+    let start = n;
+    while (start > 0 && n - start < 9) {
+      const c = value.charCodeAt(start - 1);
+      if (c < 0x30 || c > 0x39) break;
+      start -= 1;
+    }
+    // The digit count is hashed in, so `01` and `1` start apart.
+    let rest = Math.imul(0x01000193, n - start + 1);
+    let number = 0;
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < n; i++) {
+      const c = value.charCodeAt(i);
+      hash = Math.imul(hash ^ c, 0x01000193);
+      if (i < start) rest = Math.imul(rest ^ c, 0x5bd1e995) ^ (rest >>> 15);
+      else number = number * 10 + (c - 0x30);
+    }
+    const home = (rest + number) >>> 0;
+    hash >>>= 0;
+    const slots = this.#slots;
+    const mask = this.#capacity - 1;
+    const stride = (hash | 1) & mask;
+    for (let i = home & mask; ; i = (i + stride) & mask) {
+      const at = i * 3;
+      const first = slots[at + 2] ?? 0;
+      // Rows are 1-based (header = 1), so 0 marks an empty slot.
+      if (first === 0) break;
+      if (slots[at] === home && slots[at + 1] === hash) return first;
+    }
     if ((this.#size + 1) * 2 > this.#capacity) this.#grow();
-    this.#insert(high, low, row);
+    this.#insert(home, hash, Math.max(1, row));
     return undefined;
   }
 
-  #find(high: number, low: number): number {
+  #insert(home: number, hash: number, row: number): void {
+    const slots = this.#slots;
     const mask = this.#capacity - 1;
-    for (let i = low & mask; ; i = (i + 1) & mask) {
-      if (this.#rows[i] === 0) return -1;
-      if (this.#high[i] === high && this.#low[i] === low) return i;
-    }
-  }
-
-  #insert(high: number, low: number, row: number): void {
-    const mask = this.#capacity - 1;
-    let i = low & mask;
-    while (this.#rows[i] !== 0) i = (i + 1) & mask;
-    this.#high[i] = high;
-    this.#low[i] = low;
-    // Rows are 1-based (header = 1), so 0 marks an empty slot.
-    this.#rows[i] = Math.max(1, row);
+    const stride = (hash | 1) & mask;
+    let i = home & mask;
+    while (slots[i * 3 + 2] !== 0) i = (i + stride) & mask;
+    slots[i * 3] = home;
+    slots[i * 3 + 1] = hash;
+    slots[i * 3 + 2] = row;
     this.#size += 1;
   }
 
   #grow(): void {
-    const high = this.#high;
-    const low = this.#low;
-    const rows = this.#rows;
+    const old = this.#slots;
     this.#capacity *= 2;
-    this.#high = new Uint32Array(this.#capacity);
-    this.#low = new Uint32Array(this.#capacity);
-    this.#rows = new Uint32Array(this.#capacity);
+    this.#slots = new Uint32Array(this.#capacity * 3);
     this.#size = 0;
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i] ?? 0;
-      if (row !== 0) this.#insert(high[i] ?? 0, low[i] ?? 0, row);
+    for (let at = 0; at < old.length; at += 3) {
+      const row = old[at + 2] ?? 0;
+      if (row !== 0) this.#insert(old[at] ?? 0, old[at + 1] ?? 0, row);
     }
   }
-}
-
-function fingerprint(value: string): [number, number] {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ value.length;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
-  }
-  return [a >>> 0, b >>> 0];
 }

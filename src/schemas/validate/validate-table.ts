@@ -26,6 +26,8 @@ export async function validateTable(
   const collector = new IssueCollector(options.maxErrorsPerCode);
   let review: TableReview | null = null;
   let rows = 0;
+  // One array for every row's issues: most rows have none, and a verdict per row would be garbage.
+  const issues: IssueInput[] = [];
   try {
     for await (const row of opened.rows) {
       if (!review) {
@@ -33,7 +35,11 @@ export async function validateTable(
         continue;
       }
       rows += 1;
-      for (const issue of review.checker.check(row).issues) collector.add(issue);
+      review.checker.collect(row, issues);
+      if (issues.length > 0) {
+        for (const issue of issues) collector.add(issue);
+        issues.length = 0;
+      }
       if (rows % PROGRESS_EVERY === 0) options.onProgress?.({ rows, bytes: opened.bytesRead() });
     }
   } catch (error) {

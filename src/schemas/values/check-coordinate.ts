@@ -1,5 +1,5 @@
 import { finalizeCheck, finding, type Inspection } from './check-result.ts';
-import { type Axis, analyseCoordinate } from './parse-coordinate.ts';
+import { type Axis, analyseCoordinate, type CoordinateAnalysis } from './parse-coordinate.ts';
 import type { ValueCheck, ValueFinding } from './types.ts';
 
 /** A latitude/longitude box in decimal degrees. */
@@ -28,7 +28,11 @@ export function withinAxis(degrees: number, axis: Axis, bounds: GeoBounds): bool
 
 /** Range and hemisphere findings of one coordinate taken alone. */
 export function inspectCoordinate(value: string, axis: Axis): Inspection {
-  const analysis = analyseCoordinate(value);
+  return inspectAnalysis(analyseCoordinate(value), axis);
+}
+
+/** `inspectCoordinate` on a value already analysed (the pair check analyses each value once). */
+export function inspectAnalysis(analysis: CoordinateAnalysis, axis: Axis): Inspection {
   const { parsed, found } = analysis;
   const wrongAxis = parsed.kind === 'dms' && parsed.axis !== undefined && parsed.axis !== axis;
   if (wrongAxis) return { findings: [finding('coordinate_invalid', { found })] };
@@ -47,12 +51,18 @@ export function inspectCoordinate(value: string, axis: Axis): Inspection {
  * or more than 6 decimals a notice; DMS and full-width digits are fixed, text is an error.
  */
 export function checkLatitude(value: string): ValueCheck {
-  const inspect = (v: string) => inspectCoordinate(v, 'latitude');
-  return finalizeCheck(value, inspect(value), inspect);
+  return finalizeCheck(value, inspectLatitude(value), inspectLatitude);
 }
 
 /** Checks a 経度 the same way as `checkLatitude`, with Japan's longitude range. */
 export function checkLongitude(value: string): ValueCheck {
-  const inspect = (v: string) => inspectCoordinate(v, 'longitude');
-  return finalizeCheck(value, inspect(value), inspect);
+  return finalizeCheck(value, inspectLongitude(value), inspectLongitude);
+}
+
+function inspectLatitude(value: string): Inspection {
+  return inspectCoordinate(value, 'latitude');
+}
+
+function inspectLongitude(value: string): Inspection {
+  return inspectCoordinate(value, 'longitude');
 }

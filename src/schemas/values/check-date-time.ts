@@ -1,4 +1,4 @@
-import { finalizeCheck, finding, type Inspection } from './check-result.ts';
+import { finalizeWith, finding, type Inspection } from './check-result.ts';
 import { isPlaceholder } from './detect-placeholder.ts';
 import { parseDate, prepareTemporal } from './parse-date.ts';
 import { formatTime, parseTime } from './parse-time.ts';
@@ -80,6 +80,5 @@ function inspectDateTime(value: string, options: DateTimeOptions): Inspection {
  * and `Z` too); other date and time notations get a fix when the offset is written or assumed.
  */
 export function checkDateTime(value: string, options: DateTimeOptions = {}): ValueCheck {
-  const inspect = (v: string) => inspectDateTime(v, options);
-  return finalizeCheck(value, inspect(value), inspect);
+  return finalizeWith(value, inspectDateTime(value, options), inspectDateTime, options);
 }

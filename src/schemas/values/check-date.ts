@@ -1,4 +1,4 @@
-import { finalizeCheck, finding, type Inspection } from './check-result.ts';
+import { finalizeWith, finding, type Inspection } from './check-result.ts';
 import { isPlaceholder } from './detect-placeholder.ts';
 import { parseDate } from './parse-date.ts';
 import type { ValueCheck } from './types.ts';
@@ -51,6 +51,5 @@ function inspectDate(value: string, options: DateOptions): Inspection {
  * non-dates are errors without a fix.
  */
 export function checkDate(value: string, options: DateOptions = {}): ValueCheck {
-  const inspect = (v: string) => inspectDate(v, options);
-  return finalizeCheck(value, inspect(value), inspect);
+  return finalizeWith(value, inspectDate(value, options), inspectDate, options);
 }

@@ -1,4 +1,4 @@
-import { finalizeCheck, finding, type Inspection } from './check-result.ts';
+import { finalizeWith, finding, type Inspection } from './check-result.ts';
 import { normalizeHalfWidth } from './normalize-half-width.ts';
 import type { ValueCheck } from './types.ts';
 
@@ -84,6 +84,5 @@ function inspectFlag(value: string, allowed: readonly string[]): Inspection {
  */
 export function checkFlag(value: string, options: FlagOptions = {}): ValueCheck {
   const allowed = options.allowed ?? ['1', ''];
-  const inspect = (v: string) => inspectFlag(v, allowed);
-  return finalizeCheck(value, inspect(value), inspect);
+  return finalizeWith(value, inspectFlag(value, allowed), inspectFlag, allowed);
 }

@@ -1,4 +1,4 @@
-import { type GeoBounds, inspectCoordinate, JAPAN_BOUNDS, withinAxis } from './check-coordinate.ts';
+import { type GeoBounds, inspectAnalysis, JAPAN_BOUNDS, withinAxis } from './check-coordinate.ts';
 import { finding, isConforming } from './check-result.ts';
 import { type Axis, analyseCoordinate, type CoordinateAnalysis } from './parse-coordinate.ts';
 import type { ValueFinding } from './types.ts';
@@ -75,8 +75,8 @@ function inspectPair(latitude: string, longitude: string, options: LatLngOptions
         : undefined;
     return candidate === undefined ? { findings } : { findings, candidate };
   }
-  const latSide = inspectCoordinate(latitude, 'latitude');
-  const lngSide = inspectCoordinate(longitude, 'longitude');
+  const latSide = inspectAnalysis(lat, 'latitude');
+  const lngSide = inspectAnalysis(lng, 'longitude');
   const findings = [...tag(latSide.findings, 'latitude'), ...tag(lngSide.findings, 'longitude')];
   const bounds = options.prefectureBounds;
   if (

@@ -1,4 +1,4 @@
-import { finalizeCheck, finding, type Inspection } from './check-result.ts';
+import { finalizeWith, finding, type Inspection } from './check-result.ts';
 import { computeCheckDigit, hasValidCheckDigit } from './compute-check-digit.ts';
 import { isPlaceholder } from './detect-placeholder.ts';
 import { toAsciiValue } from './normalize-half-width.ts';
@@ -118,6 +118,10 @@ export function checkMunicipalityCode(
   value: string,
   options: MunicipalityCodeOptions = {},
 ): ValueCheck {
-  const inspect = (v: string) => inspectMunicipalityCode(v, options);
-  return finalizeCheck(value, inspect(value), inspect);
+  return finalizeWith(
+    value,
+    inspectMunicipalityCode(value, options),
+    inspectMunicipalityCode,
+    options,
+  );
 }

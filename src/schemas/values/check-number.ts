@@ -1,4 +1,4 @@
-import { finalizeCheck, finding, type Inspection } from './check-result.ts';
+import { finalizeWith, finding, type Inspection } from './check-result.ts';
 import { isPlaceholder } from './detect-placeholder.ts';
 import { toAsciiValue } from './normalize-half-width.ts';
 import type { ValueCheck, ValueFinding } from './types.ts';
@@ -74,6 +74,5 @@ function inspectNumber(value: string, options: NumberOptions): Inspection {
  * non-integers and out-of-range values are reported.
  */
 export function checkNumber(value: string, options: NumberOptions = {}): ValueCheck {
-  const inspect = (v: string) => inspectNumber(v, options);
-  return finalizeCheck(value, inspect(value), inspect);
+  return finalizeWith(value, inspectNumber(value, options), inspectNumber, options);
 }

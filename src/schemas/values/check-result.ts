@@ -16,7 +16,8 @@ export function finding(code: ValueFindingCode, params?: FindingParams): ValueFi
 
 /** True when no finding is an error or a warning (notices do not break conformance). */
 export function isConforming(findings: readonly ValueFinding[]): boolean {
-  return findings.every((f) => f.severity === 'notice');
+  for (const f of findings) if (f.severity !== 'notice') return false;
+  return true;
 }
 
 /**
@@ -28,12 +29,25 @@ export function finalizeCheck(
   inspection: Inspection,
   inspect: (value: string) => Inspection,
 ): ValueCheck {
+  return finalizeWith(value, inspection, inspect, undefined);
+}
+
+/**
+ * `finalizeCheck` for an inspector that takes options: they are passed along rather than bound in
+ * a closure, which would be created on every call (the validator calls checkers per cell).
+ */
+export function finalizeWith<O>(
+  value: string,
+  inspection: Inspection,
+  inspect: (value: string, options: O) => Inspection,
+  options: O,
+): ValueCheck {
   const { findings, candidate } = inspection;
   const ok = isConforming(findings);
   if (candidate === undefined || candidate === value || findings.length === 0) {
     return { ok, findings };
   }
-  const again = inspect(candidate);
+  const again = inspect(candidate, options);
   const settled = again.candidate === undefined || again.candidate === candidate;
   return isConforming(again.findings) && settled
     ? { ok, findings, fixed: candidate }

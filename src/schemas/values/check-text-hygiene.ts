@@ -25,15 +25,58 @@ const BENIGN_SIGNED = [
  * numbers and dashes alone.
  */
 export function hasFormulaPrefix(value: string): boolean {
-  const start = value.replace(/^[\s\u3000]+/, '');
+  // Most values start with a character that is not a space: decide on it without a new string.
+  const first = value.charCodeAt(0);
+  if (!isSpaceCode(first) && first !== 0x3d && first !== 0x2b && first !== 0x2d && first !== 0x40)
+    return false;
+  const start = value.replace(LEADING_SPACE, '');
   if (!/^[=+\-@]/.test(start)) return false;
   return !BENIGN_SIGNED.some((re) => re.test(start.trimEnd()));
+}
+
+const LEADING_SPACE = /^[\s\u3000]+/;
+
+/** The code units `\s` matches. */
+function isSpaceCode(c: number): boolean {
+  return (
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0x20 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
+ * True when the value may hold what the expressions below look for: a control character (\p{Cc}:
+ * U+0000–U+001F, U+007F–U+009F), U+2028/U+2029, an `INVISIBLE` character, half-width katakana or
+ * a full-width letter or digit. One scan instead of four expressions on every clean value.
+ */
+function maySuspect(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return true;
+    if (c < 0x2000) continue;
+    if (c === 0x2028 || c === 0x2029 || c === 0x200b || c === 0x2060 || c === 0xfeff) return true;
+    if (c >= 0xff10 && c <= 0xff9f) return true;
+  }
+  return false;
 }
 
 function inspectTextHygiene(value: string): Inspection {
   const findings: ValueFinding[] = [];
   let candidate = value.trim();
   if (candidate !== value) findings.push(finding('surrounding_whitespace'));
+  if (!maySuspect(candidate)) {
+    if (hasFormulaPrefix(value)) findings.push(finding('formula_prefix', { found: value.trim() }));
+    return { findings, candidate };
+  }
   const control = CONTROL.exec(candidate);
   if (control !== null) {
     const codepoint = (control[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');

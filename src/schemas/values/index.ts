@@ -20,6 +20,7 @@ export { checkTime } from './check-time.ts';
 export { checkUrl } from './check-url.ts';
 export { computeCheckDigit, hasValidCheckDigit } from './compute-check-digit.ts';
 export { isPlaceholder } from './detect-placeholder.ts';
+export { hasValidDigitCount } from './hyphenate-phone-number.ts';
 export { FINDING_CODES, FINDING_SEVERITY, type ValueFindingCode } from './finding-codes.ts';
 export type { FindingMessages } from './finding-message.ts';
 export { MESSAGES } from './messages.ts';

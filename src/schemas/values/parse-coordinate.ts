@@ -79,7 +79,9 @@ function fromDms(text: string): ParsedCoordinate {
 export function analyseCoordinate(value: string): CoordinateAnalysis {
   const found = value.trim();
   if (found === '') return { found, parsed: { kind: 'empty' }, findings: [] };
-  if (isPlaceholder(found)) {
+  // No placeholder starts with an ASCII digit, and most coordinates do.
+  const head = found.charCodeAt(0);
+  if ((head < 0x30 || head > 0x39) && isPlaceholder(found)) {
     const findings = [finding('placeholder_value', { found })];
     return { found, parsed: { kind: 'placeholder' }, findings, candidate: '' };
   }
