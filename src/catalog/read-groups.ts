@@ -6,7 +6,7 @@ import { presentPackage } from './present/present-package.ts';
 import { findGroup, findGroupsByIds, type GroupRow, listGroupsWithCounts } from './repo/groups.ts';
 import { loadBundles } from './repo/packages.ts';
 import { searchPackages } from './repo/search-query.ts';
-import { ckanBool, ckanInt, ckanList } from './schema.ts';
+import { ckanBool, ckanInt, ckanList, idParam } from './schema.ts';
 import { readableOrgIds } from './policy.ts';
 
 /** Parameters of organization_list and group_list (CKAN 2.10). */
@@ -54,6 +54,22 @@ export async function listGroups(
     presentGroup(r, r.package_count, regions.get(r.region_group_id ?? '') ?? null),
   );
 }
+
+/** Parameters of organization_show and group_show. */
+export const groupShowInput = z.strictObject({
+  id: idParam,
+  include_datasets: ckanBool.default(false),
+});
+
+/** organization_show / group_show keys CKAN clients send that s5 accepts and ignores. */
+export const GROUP_SHOW_IGNORED_KEYS = [
+  'include_extras',
+  'include_users',
+  'include_groups',
+  'include_tags',
+  'include_followers',
+  'include_dataset_count',
+] as const;
 
 /** organization_show / group_show. @throws AppError not_found */
 export async function showGroup(

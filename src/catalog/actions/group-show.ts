@@ -1,22 +1,13 @@
-import { z } from 'zod';
 import { defineAction } from '../../core/action.ts';
-import { showGroup } from '../read-groups.ts';
-import { ckanBool, idParam } from '../schema.ts';
+import { GROUP_SHOW_IGNORED_KEYS, groupShowInput, showGroup } from '../read-groups.ts';
 
 export const groupShow = defineAction({
   name: 'group_show',
   description:
     'Return a group with its dataset count.\n\n' +
     ':param id: id or name\n:param include_datasets: include up to 10 datasets (default false)',
-  input: z.strictObject({ id: idParam, include_datasets: ckanBool.default(false) }),
-  ignoredKeys: [
-    'include_extras',
-    'include_users',
-    'include_groups',
-    'include_tags',
-    'include_followers',
-    'include_dataset_count',
-  ],
+  input: groupShowInput,
+  ignoredKeys: GROUP_SHOW_IGNORED_KEYS,
   readOnly: true,
   auth: 'anyone',
   example: { id: 'tokachi' },
