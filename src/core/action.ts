@@ -33,6 +33,9 @@ export interface SiteSettings {
   readonly datastoreMaxLimit: number;
   /** Statement timeout of datastore SQL, in milliseconds. */
   readonly datastoreSqlTimeoutMs: number;
+  /** Server-side URL fetches may reach loopback/private addresses (tests, closed networks). */
+  readonly fetchAllowPrivate: boolean;
+  readonly fetchTimeoutMs: number;
 }
 
 /** Everything an action may use. Never an HTTP context, never mutated by the action. */

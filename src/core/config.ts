@@ -41,6 +41,36 @@ const ConfigSchema = z.object({
   S5_MAX_UPLOAD_BYTES: positiveInt.default(104_857_600),
   S5_DATASTORE_MAX_LIMIT: positiveInt.max(1_000_000, 'must be at most 1000000').default(32000),
   S5_DATASTORE_SQL_TIMEOUT_MS: positiveInt.max(600_000, 'must be at most 600000').default(10000),
+  S5_FETCH_ALLOW_PRIVATE: flag.default(false),
+  S5_FETCH_TIMEOUT_MS: positiveInt.max(600_000, 'must be at most 600000').default(30000),
+  S5_MAP_TILE_URL: z
+    .string()
+    .refine(
+      (v) => /^https?:\/\/.+\{z\}.*\{x\}.*\{y\}/.test(v),
+      'must be an http(s) URL with {z}, {x} and {y}',
+    )
+    .optional(),
+  S5_LOGIN_RATE_LIMIT: positiveInt.max(10000, 'must be at most 10000').default(10),
+  S5_API_RATE_LIMIT: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be 0 (off) or more')
+    .default(0),
+  S5_HARVEST_SCHEDULER: flag.default(true),
+  S5_NGSI_CONTEXT_HOSTS: z
+    .string()
+    .refine(
+      (v) => v.split(',').every((h) => /^[A-Za-z0-9.-]+(:\d+)?$/.test(h.trim())),
+      'must be a comma-separated list of host names (host or host:port)',
+    )
+    .optional(),
+  S5_NGSI_MAX_LIMIT: positiveInt.max(100000, 'must be at most 100000').default(1000),
+  S5_MQTT_URL: z
+    .string()
+    .refine((v) => /^mqtts?:\/\/[^/]+/.test(v), 'must be an mqtt:// or mqtts:// URL')
+    .optional(),
+  S5_MQTT_PORT: port.default(1883),
+  S5_MQTT_EMBEDDED: flag.default(true),
 });
 
 /** Variables that start with S5_ but are read by tooling, not by the server. */
@@ -66,6 +96,26 @@ export interface Config {
   datastoreSqlTimeoutMs: number;
   /** Where uploaded files are kept (content-addressed). */
   filesDir: string;
+  /** URL fetches (resource URL registration, harvest) may reach loopback/private addresses. */
+  fetchAllowPrivate: boolean;
+  fetchTimeoutMs: number;
+  /** Raster tile URL template for portal maps; undefined = plain background, no tile server. */
+  mapTileUrl: string | undefined;
+  /** Login attempts per minute per client address and user name. */
+  loginRateLimit: number;
+  /** API requests per minute per client address; 0 = unlimited. */
+  apiRateLimit: number;
+  /** Run harvest sources on their interval inside the server process. */
+  harvestScheduler: boolean;
+  /** Hosts user @context documents may be fetched from (NGSI-LD). Empty = none. */
+  ngsiContextHosts: string[];
+  /** Upper limit of NGSI-LD `limit`. */
+  ngsiMaxLimit: number;
+  /** External MQTT broker; undefined = the embedded broker (when mqttEmbedded). */
+  mqttUrl: string | undefined;
+  /** Port of the embedded MQTT broker. */
+  mqttPort: number;
+  mqttEmbedded: boolean;
 }
 
 /**
@@ -110,6 +160,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     datastoreMaxLimit: c.S5_DATASTORE_MAX_LIMIT,
     datastoreSqlTimeoutMs: c.S5_DATASTORE_SQL_TIMEOUT_MS,
     filesDir: path.join(dataDir, 'files'),
+    fetchAllowPrivate: c.S5_FETCH_ALLOW_PRIVATE,
+    fetchTimeoutMs: c.S5_FETCH_TIMEOUT_MS,
+    mapTileUrl: c.S5_MAP_TILE_URL,
+    loginRateLimit: c.S5_LOGIN_RATE_LIMIT,
+    apiRateLimit: c.S5_API_RATE_LIMIT,
+    harvestScheduler: c.S5_HARVEST_SCHEDULER,
+    ngsiContextHosts: (c.S5_NGSI_CONTEXT_HOSTS ?? '')
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter((h) => h !== ''),
+    ngsiMaxLimit: c.S5_NGSI_MAX_LIMIT,
+    mqttUrl: c.S5_MQTT_URL,
+    mqttPort: c.S5_MQTT_PORT,
+    mqttEmbedded: c.S5_MQTT_EMBEDDED,
   };
 }
 

@@ -79,6 +79,8 @@ export async function openPlatform(config: Config, options: OpenOptions = {}): P
     maxUploadBytes: config.maxUploadBytes,
     datastoreMaxLimit: config.datastoreMaxLimit,
     datastoreSqlTimeoutMs: config.datastoreSqlTimeoutMs,
+    fetchAllowPrivate: config.fetchAllowPrivate,
+    fetchTimeoutMs: config.fetchTimeoutMs,
   });
   const files = createFileStore(config.filesDir);
   const context = (actor: Actor = anonymous, callLog: Logger = log): ActionContext => ({
