@@ -80,9 +80,26 @@ export function defineAction<S extends z.ZodType, O>(
 // biome-ignore lint/suspicious/noExplicitAny: the registry stores actions of every input/output type.
 export type AnyAction = ActionDefinition<any, any>;
 
+/** What a write listener learns about a write action that succeeded. */
+export interface WriteEvent {
+  readonly name: string;
+  readonly ctx: ActionContext;
+  /** The parsed input. */
+  readonly input: unknown;
+  readonly result: unknown;
+}
+
+/**
+ * Runs after every successful write action (queue an ingest after an upload, refresh a merged
+ * table after a visibility change, write the audit log). It cannot undo or fail the write: an
+ * error it throws is logged and swallowed. Long work should be started, not awaited.
+ */
+export type WriteListener = (event: WriteEvent) => Promise<void> | void;
+
 /** The one registry shared by the API, the portal and the CLI. */
 export class ActionRegistry {
   readonly #actions = new Map<string, AnyAction>();
+  readonly #writeListeners: WriteListener[] = [];
 
   constructor(actions: Iterable<AnyAction>) {
     for (const action of actions) {
@@ -103,6 +120,11 @@ export class ActionRegistry {
     return [...this.#actions.values()].sort((a, b) => a.name.localeCompare(b.name));
   }
 
+  /** Adds a listener called, in order of registration, after each successful write action. */
+  onWrite(listener: WriteListener): void {
+    this.#writeListeners.push(listener);
+  }
+
   /**
    * Validates the input, checks the rule and runs the action.
    * @throws AppError bad_request for an unknown action, validation for bad input,
@@ -116,7 +138,23 @@ export class ActionRegistry {
     const parsed = action.input.safeParse(input);
     if (!parsed.success)
       throw new AppError('validation', 'Validation Error', { fields: toFieldErrors(parsed.error) });
-    return action.run(ctx, parsed.data);
+    const result = await action.run(ctx, parsed.data);
+    if (!action.readOnly) await this.#notifyWrite({ name, ctx, input: parsed.data, result });
+    return result;
+  }
+
+  async #notifyWrite(event: WriteEvent): Promise<void> {
+    for (const listener of this.#writeListeners) {
+      try {
+        await listener(event);
+      } catch (error) {
+        // The write has committed; a listener failure must not turn it into an error response.
+        event.ctx.log.error('write listener failed', {
+          action: event.name,
+          error: error instanceof Error ? error.message : String(error),
+        });
+      }
+    }
   }
 }
 
