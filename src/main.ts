@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const log = createLogger(config.logLevel);
-  const platform = await openPlatform(config, { log });
+  const platform = await openPlatform(config, { log, origin: 'server' });
   const app = createApp(platform);
   // Jobs queued before a restart resume here (running ones were marked failed at open); only the
   // server runs the queue, so CLI commands never start ingests behind the user's back.

@@ -4,6 +4,7 @@ import { notAuthorized } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
 import type { Platform } from '../platform/index.ts';
 import { actorForToken } from '../catalog/index.ts';
+import { clientAddress } from './client-address.ts';
 import { errorEnvelope, successEnvelope } from './envelope.ts';
 import { readMultipartInput } from './read-multipart.ts';
 import { RequestDataError, readActionInput } from './read-request.ts';
@@ -42,7 +43,11 @@ export function actionHandler(platform: Platform) {
         if (error instanceof RequestDataError) return bare(error.message, error.status);
         throw error;
       }
-      const result = await platform.registry.call(name, platform.context(actor, log), input);
+      const result = await platform.registry.call(
+        name,
+        platform.context(actor, log, clientAddress(c)),
+        input,
+      );
       envelope = successEnvelope(help, result);
     } catch (error) {
       envelope = errorEnvelope(error, help, log, requestId);

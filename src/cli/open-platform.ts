@@ -12,7 +12,7 @@ export async function withPlatform<T>(
 ): Promise<T> {
   const config = loadConfig();
   const log = createLogger(process.env.S5_LOG_LEVEL ? config.logLevel : 'warn');
-  const platform = await openPlatform(config, { log, ...options });
+  const platform = await openPlatform(config, { log, origin: 'cli', ...options });
   try {
     return await fn(platform);
   } finally {

@@ -42,6 +42,7 @@ function context(errors: string[] = []): ActionContext {
     log: { ...log, error: (message: string) => void errors.push(message) },
     site: undefined as never,
     files: undefined as never,
+    origin: 'test',
   };
 }
 

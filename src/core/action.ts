@@ -46,6 +46,8 @@ export interface ActionContext {
   readonly log: Logger;
   readonly site: SiteSettings;
   readonly files: FileStore;
+  /** Where the call came from, for the audit log: the client address over HTTP, `cli`, `server`. */
+  readonly origin: string;
 }
 
 /**

@@ -6,6 +6,7 @@ import * as m0001 from './migrations/0001-catalog.ts';
 import * as m0002 from './migrations/0002-plan.ts';
 import * as m0003 from './migrations/0003-datastore.ts';
 import * as m0004 from './migrations/0004-ingest.ts';
+import * as m0008 from './migrations/0008-audit.ts';
 
 /** Migrations in order. A migration is `up(db, dialect)`: one file for both backends. */
 const MIGRATIONS: ReadonlyArray<
@@ -16,6 +17,7 @@ const MIGRATIONS: ReadonlyArray<
   ['0002-plan', m0002],
   ['0003-datastore', m0003],
   ['0004-ingest', m0004],
+  ['0008-audit', m0008],
 ];
 
 export const KNOWN_MIGRATIONS = MIGRATIONS.map(([name]) => name);

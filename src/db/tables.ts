@@ -362,6 +362,20 @@ export interface JobTable {
   attempts: number;
 }
 
+/** One successful write action (migration 0008-audit). */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  user_id: string | null;
+  user_name: string | null;
+  action: string;
+  object_id: string | null;
+  /** Client address over HTTP, `cli`, `server` or `local`. */
+  origin: string;
+  /** JSON: the input with secrets and file contents removed. */
+  details: string;
+}
+
 export interface Tables {
   search_change: SearchChangeTable;
   groups: GroupsTable;
@@ -387,6 +401,7 @@ export interface Tables {
   datastore_table: DatastoreTableTable;
   resource_version: ResourceVersionTable;
   job: JobTable;
+  audit_log: AuditLogTable;
 }
 
 export function toBool(value: DbBool | null | undefined): boolean {

@@ -8,6 +8,7 @@ import {
 import { type Clock, systemClock } from '../core/clock.ts';
 import type { Config } from '../core/config.ts';
 import { createLogger, type Logger } from '../core/logger.ts';
+import { recordWrite } from '../audit/index.ts';
 import { catalogIsEmpty, seedCatalog } from '../catalog/index.ts';
 import { migrateToLatest, type OwnedDatabase, openDatabase } from '../db/index.ts';
 import { recoverInterruptedJobs } from '../ingest/index.ts';
@@ -25,7 +26,7 @@ export interface Platform {
   readonly site: SiteSettings;
   readonly files: FileStore;
   /** Builds the context of one action call. */
-  context(actor?: Actor, log?: Logger): ActionContext;
+  context(actor?: Actor, log?: Logger, origin?: string): ActionContext;
   /** Runs an action as the given actor. */
   call(name: string, input: unknown, actor?: Actor): Promise<unknown>;
   close(): Promise<void>;
@@ -38,6 +39,8 @@ export interface OpenOptions {
   migrate?: boolean;
   /** Seed an empty catalog from config.seedDir (default: config.autoSeed). */
   seed?: boolean;
+  /** The origin of calls that name none (audit log): `cli`, `server`; default `local`. */
+  origin?: string;
 }
 
 /**
@@ -72,6 +75,8 @@ export async function openPlatform(config: Config, options: OpenOptions = {}): P
     throw error;
   }
   const registry = buildRegistry();
+  // First listener: the audit entry is written before any follow-up work a write triggers.
+  registry.onWrite(recordWrite);
   const site: SiteSettings = Object.freeze({
     siteUrl: config.siteUrl,
     siteTitle: config.siteTitle,
@@ -83,13 +88,18 @@ export async function openPlatform(config: Config, options: OpenOptions = {}): P
     fetchTimeoutMs: config.fetchTimeoutMs,
   });
   const files = createFileStore(config.filesDir);
-  const context = (actor: Actor = anonymous, callLog: Logger = log): ActionContext => ({
+  const context = (
+    actor: Actor = anonymous,
+    callLog: Logger = log,
+    origin = options.origin ?? 'local',
+  ): ActionContext => ({
     db,
     actor,
     now: clock.now(),
     log: callLog,
     site,
     files,
+    origin,
   });
   return {
     config,

@@ -1,4 +1,5 @@
 import { ActionRegistry, type AnyAction } from '../core/action.ts';
+import { auditActions } from '../audit/index.ts';
 import { catalogActions } from '../catalog/index.ts';
 import { coverageActions } from '../coverage/index.ts';
 import { datastoreActions } from '../datastore/index.ts';
@@ -11,6 +12,7 @@ import { helpShowAction } from './help-show.ts';
 export function buildRegistry(): ActionRegistry {
   let registry: ActionRegistry | null = null;
   const actions: AnyAction[] = [
+    ...auditActions,
     ...catalogActions,
     ...coverageActions,
     ...datastoreActions,
