@@ -5,6 +5,7 @@ import type { Platform } from '../platform/index.ts';
 import { actionHandler } from './action-route.ts';
 import { downloadHandler } from './download-route.ts';
 import { dumpHandler } from './dump-route.ts';
+import { apiRateLimit } from './rate-limit.ts';
 
 /**
  * The HTTP application: the CKAN Action API under /api/3/action and /api/action, and a small
@@ -18,6 +19,10 @@ export function createApp(platform: Platform): Hono {
     '/api/*',
     cors({ origin: '*', allowHeaders: ['Authorization', 'X-CKAN-API-Key', 'Content-Type'] }),
   );
+  const limit = apiRateLimit(platform.config.apiRateLimit);
+  app.use('/api/*', limit);
+  app.use('/datastore/*', limit);
+  app.use('/ngsi-ld/*', limit);
   const handler = actionHandler(platform);
   app.on(['GET', 'POST'], '/api/3/action/:name', handler);
   app.on(['GET', 'POST'], '/api/action/:name', handler);
