@@ -13,3 +13,4 @@ export {
   migrateToLatest,
 } from './migrate.ts';
 export { type DbBool, type Tables, toBool } from './tables.ts';
+export { snapshotSqlite, sqliteIntegrityProblems, sqliteMigrations } from './sqlite-snapshot.ts';

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { register as action } from './action.ts';
+import { register as backup } from './backup.ts';
 import { register as db } from './db.ts';
 import { register as importFile } from './import.ts';
 import { register as plan } from './plan.ts';
@@ -18,4 +19,5 @@ export function registerCommands(program: Command): void {
   schemas(program);
   validate(program);
   importFile(program);
+  backup(program);
 }
