@@ -69,3 +69,16 @@ test('a failing write listener is logged and does not fail the committed write',
   assert.deepEqual(result, { id: 'y' });
   assert.deepEqual(errors, ['write listener failed']);
 });
+
+test('strings or keys holding U+0000 are refused as a validation error naming the field', async () => {
+  const registry = new ActionRegistry([write]);
+  await assert.rejects(registry.call('thing_create', context(), { name: 'a\u0000b' }), (error) => {
+    assert.ok(error instanceof AppError);
+    assert.equal(error.code, 'validation');
+    assert.deepEqual(error.fields, {
+      name: ['Must not contain the NUL character (U+0000)'],
+    });
+    return true;
+  });
+  await assert.rejects(registry.call('thing_create', context(), { 'x\u0000': 'a' }), AppError);
+});

@@ -137,6 +137,14 @@ export class ActionRegistry {
     if (!action) throw new AppError('bad_request', `Action name not known: ${name}`);
     checkRule(action.auth, ctx.actor);
     const input = stripIgnored(rawInput ?? {}, action.ignoredKeys);
+    const nul = pathWithNul(input);
+    if (nul !== undefined) {
+      // PostgreSQL text cannot hold U+0000 and no legitimate value needs it: refuse it here,
+      // once, instead of letting a driver error surface as a 500 deep in some action.
+      throw new AppError('validation', 'Validation Error', {
+        fields: { [nul || '__root__']: ['Must not contain the NUL character (U+0000)'] },
+      });
+    }
     const parsed = action.input.safeParse(input);
     if (!parsed.success)
       throw new AppError('validation', 'Validation Error', { fields: toFieldErrors(parsed.error) });
@@ -165,6 +173,26 @@ function checkRule(rule: AuthRule, actor: Actor): void {
   if (rule === 'anyone' || actor.sysadmin) return;
   if (actor.userId === null) throw notAuthorized('Login required');
   if (rule === 'sysadmin' && !actor.sysadmin) throw notAuthorized('Only a sysadmin may do this');
+}
+
+/** The field (first path element) of the first string or key holding U+0000, if any. */
+function pathWithNul(input: unknown): string | undefined {
+  const stack: Array<[unknown, string]> = [[input, '']];
+  while (stack.length > 0) {
+    const [value, field] = stack.pop() as [unknown, string];
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return field;
+    } else if (Array.isArray(value)) {
+      for (const item of value) stack.push([item, field]);
+    } else if (typeof value === 'object' && value !== null && !(value instanceof Uint8Array)) {
+      for (const [key, item] of Object.entries(value)) {
+        const at = field === '' ? key : field;
+        if (key.includes('\u0000')) return at;
+        stack.push([item, at]);
+      }
+    }
+  }
+  return undefined;
 }
 
 function stripIgnored(input: unknown, ignored: readonly string[] | undefined): unknown {
