@@ -1,10 +1,10 @@
-import { type AppErrorCode, isAppError } from '../core/errors.ts';
+import { type AppErrorCode, infrastructureError, isAppError } from '../core/errors.ts';
 import type { Logger } from '../core/logger.ts';
 
 /** CKAN's error `__type` and HTTP status for each AppError code; the only such table in s5. */
 const WIRE: Record<
   AppErrorCode,
-  { status: 400 | 403 | 404 | 409 | 500; type: string; prefix: string }
+  { status: 400 | 403 | 404 | 409 | 500 | 503; type: string; prefix: string }
 > = {
   validation: { status: 409, type: 'Validation Error', prefix: '' },
   conflict: { status: 409, type: 'Validation Error', prefix: '' },
@@ -12,6 +12,7 @@ const WIRE: Record<
   not_found: { status: 404, type: 'Not Found Error', prefix: 'Not found: ' },
   search_query: { status: 400, type: 'Search Query Error', prefix: '' },
   bad_request: { status: 400, type: 'Bad Request', prefix: 'Bad request: ' },
+  unavailable: { status: 503, type: 'Service Unavailable', prefix: '' },
   internal: { status: 500, type: 'Internal Server Error', prefix: '' },
 };
 
@@ -30,11 +31,18 @@ export function successEnvelope(help: string, result: unknown): Envelope {
  * not an AppError, or is `internal`, becomes a fixed message and is logged with the request id.
  */
 export function errorEnvelope(
-  error: unknown,
+  thrown: unknown,
   help: string,
   log: Logger,
   requestId: string,
 ): Envelope {
+  const error = isAppError(thrown) ? thrown : (infrastructureError(thrown) ?? thrown);
+  if (isAppError(error) && error.code === 'unavailable') {
+    log.warn('service unavailable', {
+      requestId,
+      error: thrown instanceof Error ? thrown.message : String(thrown),
+    });
+  }
   if (!isAppError(error) || error.code === 'internal') {
     log.error('action failed', {
       requestId,

@@ -29,7 +29,16 @@ export function openDatabase(target: DatabaseTarget): OwnedDatabase {
   }
   // Keep int8/numeric as JS numbers where safe: sizes and counts fit comfortably.
   pg.types.setTypeParser(20, (v) => Number(v));
-  const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+  const pool = new pg.Pool({
+    connectionString: target.url,
+    max: 10,
+    connectionTimeoutMillis: 10_000,
+  });
+  // A server restart kills every connection, idle in the pool or checked out between two
+  // queries; without listeners that error would end the process. The failing query reports it
+  // (and becomes a 503); the pool drops broken clients and opens fresh connections later.
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const kysely = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
 }

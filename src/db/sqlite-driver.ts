@@ -11,7 +11,7 @@ export function openSqlite(file: string): SqliteDatabase & { raw: DatabaseSync }
   raw.exec('PRAGMA synchronous = NORMAL');
   raw.exec('PRAGMA busy_timeout = 5000');
   raw.exec('PRAGMA foreign_keys = ON');
-  const cache = new Map<string, { stmt: StatementSync; reader: boolean }>();
+  const cache = new Map<string, { stmt: StatementSync; reader: boolean; rollback: boolean }>();
   return {
     raw,
     close: () => raw.close(),
@@ -19,15 +19,23 @@ export function openSqlite(file: string): SqliteDatabase & { raw: DatabaseSync }
       let cached = cache.get(sqlText);
       if (!cached) {
         const stmt = raw.prepare(sqlText);
-        cached = { stmt, reader: stmt.columns().length > 0 };
+        cached = {
+          stmt,
+          reader: stmt.columns().length > 0,
+          rollback: /^\s*rollback\s*$/i.test(sqlText),
+        };
         if (cache.size > 500) cache.clear();
         cache.set(sqlText, cached);
       }
       const s = cached.stmt;
+      const isRollback = cached.rollback;
       return {
         reader: cached.reader,
         all: (params) => s.all(...params.map(toSqlite)),
         run: (params) => {
+          // After SQLITE_FULL or SQLITE_IOERR SQLite may already have rolled the transaction
+          // back; Kysely's ROLLBACK would then throw and hide the original error.
+          if (isRollback && !raw.isTransaction) return { changes: 0, lastInsertRowid: 0 };
           const r = s.run(...params.map(toSqlite));
           return { changes: r.changes, lastInsertRowid: r.lastInsertRowid };
         },
