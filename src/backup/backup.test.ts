@@ -31,7 +31,9 @@ function startWriter(dataDir: string): {
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
     const lines = chunk.trim().split('\n');
     count = Number(lines[lines.length - 1]);
-    waiters = waiters.filter((w) => (count >= w.n ? (w.resolve(), false) : true));
+    const due = waiters.filter((w) => count >= w.n);
+    waiters = waiters.filter((w) => count < w.n);
+    for (const w of due) w.resolve();
   });
   return {
     child,
