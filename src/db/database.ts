@@ -38,7 +38,7 @@ export function openDatabase(target: DatabaseTarget): OwnedDatabase {
   // queries; without listeners that error would end the process. The failing query reports it
   // (and becomes a 503); the pool drops broken clients and opens fresh connections later.
   pool.on('error', () => undefined);
-  pool.on('connect', (client) => client.on('error', () => undefined));
+  pool.on('connect', markLostConnections);
   const kysely = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
 }
@@ -55,4 +55,35 @@ export async function withTransaction<T>(
   return db.kysely
     .transaction()
     .execute((trx: Transaction<Tables>) => fn({ kysely: trx, dialect: db.dialect }));
+}
+
+/**
+ * pg rejects the queries of a connection the server closed with a bare "Connection terminated
+ * unexpectedly" (no code). The client's own `error`/`end` events say structurally that the
+ * connection is gone, so such rejections are re-thrown with Node's ECONNRESET code, which
+ * `infrastructureError` maps to a clear 503 instead of a 500.
+ */
+function markLostConnections(client: pg.PoolClient): void {
+  let lost = false;
+  client.on('error', () => {
+    lost = true;
+  });
+  client.on('end', () => {
+    lost = true;
+  });
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const guarded = (...args: unknown[]): unknown => {
+    const result = query(...args);
+    if (!(result instanceof Promise)) return result;
+    return result.catch((error: unknown) => {
+      const code = (error as { code?: unknown } | null)?.code;
+      if (lost && code === undefined) {
+        throw Object.assign(new Error('database connection lost', { cause: error }), {
+          code: 'ECONNRESET',
+        });
+      }
+      throw error;
+    });
+  };
+  client.query = guarded as typeof client.query;
 }

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createApp } from '../../src/api/index.ts';
 import { loadConfig } from '../../src/core/config.ts';
-import { silentLogger } from '../../src/core/logger.ts';
+import { createLogger } from '../../src/core/logger.ts';
 import { openPlatform, type Platform } from '../../src/platform/index.ts';
 import { buildPackage, createTestUsers, SEED_DIR } from '../support/backends.ts';
 import {
@@ -19,6 +19,8 @@ const skip = privatePostgresUnavailable();
 describe('PostgreSQL restarted under load', { skip }, () => {
   let pg: PrivatePostgres;
   let p: Platform;
+  /** Errors the server logged: the cause of any 500, shown if one happens. */
+  const logged: string[] = [];
   before(async () => {
     pg = await startPrivatePostgres();
     const config = loadConfig({
@@ -26,7 +28,10 @@ describe('PostgreSQL restarted under load', { skip }, () => {
       S5_SEED_DIR: SEED_DIR,
       S5_LOG_LEVEL: 'silent',
     });
-    p = await openPlatform(config, { log: silentLogger, seed: true });
+    p = await openPlatform(config, {
+      log: createLogger('error', {}, (line) => void logged.push(line)),
+      seed: true,
+    });
   });
   after(async () => {
     await p?.close().catch(() => undefined);
@@ -75,7 +80,10 @@ describe('PostgreSQL restarted under load', { skip }, () => {
     running = false;
     await load;
 
-    assert.ok(!statuses.includes(500), `no 500 among ${statuses.length} answers`);
+    assert.ok(
+      !statuses.includes(500),
+      `no 500 among ${statuses.length} answers; logged: ${logged.join('\n').slice(0, 2000)}`,
+    );
     assert.ok(statuses.includes(503), 'some requests met the outage');
     const res = await search();
     assert.equal(res.status, 200, 'recovered without restarting s5');
