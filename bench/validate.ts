@@ -1,6 +1,9 @@
 // Validation throughput against a bare parse of the same generated 公衆トイレ一覧 file.
-// node_modules/.bin/node --import tsx bench/validate.ts [--rows N]   (default 200000; 1000000 full)
-// Each measurement runs in a child process so its peak RSS is its own; best of --repeat runs.
+// node_modules/.bin/node --import tsx bench/validate.ts [--rows N] [--repeat N]
+//   (default 200000 rows, 5 rounds; 1000000 is the issue's size)
+// Each measurement runs in a child process, so its peak RSS and its cold start are its own. The
+// bare parse and the validation run alternately, round after round, in the same bench run: on a
+// shared machine the load then weighs on both alike. Figures are medians with the spread.
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
@@ -9,21 +12,33 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getSchema, openTableFile, validateTable } from '../src/schemas/index.ts';
 
-/** One measured run. */
+/** One measurement: the median of its runs, with the spread. */
 export interface BenchResult {
   name: string;
   rows: number;
   bytes: number;
+  /** Median wall-clock seconds. */
   seconds: number;
   rowsPerSecond: number;
   mbPerSecond: number;
+  /** Median peak RSS. */
   peakRssMb: number;
+  /** Fastest and slowest run. */
+  minSeconds: number;
+  maxSeconds: number;
+  /**
+   * Median CPU seconds of the main thread (`process.threadCpuUsage`): unlike wall-clock time, it
+   * hardly counts the time other processes take the cores away.
+   */
+  cpuSeconds: number;
+  /** Wall-clock and main-thread CPU seconds of every run, in the order run. */
+  runs: Array<{ seconds: number; cpuSeconds: number }>;
 }
 
 /** Options of `run`. */
 export interface BenchOptions {
   rows?: number;
-  /** Runs per measurement; the fastest counts (the machine is shared, noise only slows). */
+  /** Rounds; each runs the bare parse and the validation once (default 5). */
   repeat?: number;
 }
 
@@ -114,6 +129,7 @@ async function child(phase: string, file: string): Promise<void> {
     peak = Math.max(peak, process.memoryUsage.rss());
   }, 20);
   const started = performance.now();
+  const cpu = process.threadCpuUsage();
   let rows = 0;
   const opened = await openTableFile(file);
   if (phase === 'parse') {
@@ -128,42 +144,78 @@ async function child(phase: string, file: string): Promise<void> {
     });
     rows = report.summary.rows;
   }
+  const used = process.threadCpuUsage(cpu);
   const seconds = (performance.now() - started) / 1000;
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage.rss());
-  process.stdout.write(JSON.stringify({ rows, seconds, peakRss: peak }));
+  const cpuSeconds = (used.user + used.system) / 1e6;
+  process.stdout.write(JSON.stringify({ rows, seconds, cpuSeconds, peakRss: peak }));
 }
 
-function measure(name: string, phase: string, file: string, repeat: number): BenchResult {
-  const runs = Array.from({ length: Math.max(1, repeat) }, () => measureOnce(name, phase, file));
-  return runs.reduce((best, r) => (r.seconds < best.seconds ? r : best));
+interface Run {
+  rows: number;
+  seconds: number;
+  cpuSeconds: number;
+  peakRss: number;
 }
 
-function measureOnce(name: string, phase: string, file: string): BenchResult {
+function runChild(phase: string, file: string): Run {
   const result = spawnSync(process.execPath, ['--import', 'tsx', SELF, '--child', phase, file], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
   });
   if (result.status !== 0) throw new Error(`bench child failed: ${result.stderr}`);
-  const { rows, seconds, peakRss } = JSON.parse(result.stdout) as {
-    rows: number;
-    seconds: number;
-    peakRss: number;
-  }; // our own child's JSON
+  return JSON.parse(result.stdout) as Run; // our own child's JSON
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] ?? 0)
+    : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+function summarize(name: string, file: string, runs: readonly Run[]): BenchResult {
   const bytes = statSync(file).size;
+  const rows = runs[0]?.rows ?? 0;
+  const seconds = median(runs.map((r) => r.seconds));
+  const all = runs.map((r) => r.seconds);
   return {
     name,
     rows,
     bytes,
-    seconds: round(seconds),
+    seconds: round(seconds, 3),
     rowsPerSecond: Math.round(rows / seconds),
     mbPerSecond: round(bytes / 1e6 / seconds),
-    peakRssMb: round(peakRss / 1e6),
+    peakRssMb: round(median(runs.map((r) => r.peakRss)) / 1e6),
+    minSeconds: round(Math.min(...all), 3),
+    maxSeconds: round(Math.max(...all), 3),
+    cpuSeconds: round(median(runs.map((r) => r.cpuSeconds)), 3),
+    runs: runs.map((r) => ({ seconds: round(r.seconds, 3), cpuSeconds: round(r.cpuSeconds, 3) })),
   };
 }
 
-function round(n: number): number {
-  return Math.round(n * 100) / 100;
+/** The bare parse and the validation of one file, alternately, `repeat` rounds. */
+function measurePair(size: number, file: string, repeat: number): [BenchResult, BenchResult] {
+  const parse: Run[] = [];
+  const validate: Run[] = [];
+  for (let round = 0; round < Math.max(1, repeat); round++) {
+    // Which goes first alternates too, so neither always follows the other's disk reads.
+    if (round % 2 === 0) {
+      parse.push(runChild('parse', file));
+      validate.push(runChild('validate', file));
+    } else {
+      validate.push(runChild('validate', file));
+      parse.push(runChild('parse', file));
+    }
+  }
+  return [summarize(`parse ${size}`, file, parse), summarize(`validate ${size}`, file, validate)];
+}
+
+function round(n: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
 }
 
 /**
@@ -173,17 +225,18 @@ function round(n: number): number {
  */
 export async function run(options: BenchOptions = {}): Promise<BenchResult[]> {
   const rows = options.rows ?? 200_000;
+  const repeat = options.repeat ?? 5;
   const dir = mkdtempSync(path.join(tmpdir(), 's5-bench-validate-'));
   const results: BenchResult[] = [];
   try {
     const tiny = path.join(dir, '012301_public_toilet_1.csv');
     await generate(tiny, 1);
-    results.push(measure('validate start-up', 'validate', tiny, options.repeat ?? 3));
+    const startup = Array.from({ length: Math.max(1, repeat) }, () => runChild('validate', tiny));
+    results.push(summarize('validate start-up', tiny, startup));
     for (const size of [Math.max(1, Math.floor(rows / 5)), rows]) {
       const file = path.join(dir, `012301_public_toilet_${size}.csv`);
       await generate(file, size);
-      results.push(measure(`parse ${size}`, 'parse', file, options.repeat ?? 3));
-      results.push(measure(`validate ${size}`, 'validate', file, options.repeat ?? 3));
+      results.push(...measurePair(size, file, repeat));
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -191,24 +244,44 @@ export async function run(options: BenchOptions = {}): Promise<BenchResult[]> {
   return results;
 }
 
+/** Validation speed over bare-parse speed, per round (same round, same load) and of the medians. */
+export function speedRatios(parse: BenchResult, validate: BenchResult) {
+  const pairs = parse.runs.map((p, i) => p.seconds / (validate.runs[i]?.seconds ?? Number.NaN));
+  return {
+    ofMedians: parse.seconds / validate.seconds,
+    pairsMedian: median(pairs),
+    pairsMin: Math.min(...pairs),
+    pairsMax: Math.max(...pairs),
+    cpu: parse.cpuSeconds / validate.cpuSeconds,
+  };
+}
+
 function print(results: BenchResult[]): void {
   for (const r of results) {
     process.stdout.write(
-      `${r.name.padEnd(18)} ${String(r.rows).padStart(8)} rows ${(r.bytes / 1e6).toFixed(1).padStart(7)} MB ` +
-        `${r.seconds.toFixed(2).padStart(7)} s ${String(r.rowsPerSecond).padStart(8)} rows/s ` +
-        `${r.mbPerSecond.toFixed(1).padStart(6)} MB/s  peak RSS ${r.peakRssMb.toFixed(0)} MB\n`,
+      `${r.name.padEnd(18)} ${String(r.rows).padStart(8)} rows ${(r.bytes / 1e6).toFixed(1).padStart(6)} MB ` +
+        `${r.seconds.toFixed(2).padStart(6)} s (${r.minSeconds.toFixed(2)}–${r.maxSeconds.toFixed(2)}) ` +
+        `${String(r.rowsPerSecond).padStart(7)} rows/s ${r.mbPerSecond.toFixed(1).padStart(6)} MB/s ` +
+        `cpu ${r.cpuSeconds.toFixed(2)} s  peak RSS ${r.peakRssMb.toFixed(0)} MB\n`,
     );
   }
-  const [startup, , , parse, validate] = results;
-  if (parse && validate)
+  const startup = results.find((r) => r.name === 'validate start-up');
+  for (const v of results) {
+    const size = /^validate (\d+)$/.exec(v.name)?.[1];
+    const parse = results.find((r) => r.name === `parse ${size}`);
+    if (size === undefined || !parse) continue;
+    const q = speedRatios(parse, v);
     process.stdout.write(
-      `validation / bare parse speed: ${(validate.rowsPerSecond / parse.rowsPerSecond).toFixed(2)}\n`,
+      `validation / bare parse speed, ${size} rows: ${q.ofMedians.toFixed(2)} (medians); ` +
+        `per round ${q.pairsMedian.toFixed(2)} median, ${q.pairsMin.toFixed(2)}–${q.pairsMax.toFixed(2)}; ` +
+        `main-thread CPU ${q.cpu.toFixed(2)}\n`,
     );
-  if (startup && parse && validate)
-    process.stdout.write(
-      `  without the start-up (${startup.seconds.toFixed(2)} s): ` +
-        `${(parse.seconds / Math.max(0.01, validate.seconds - startup.seconds)).toFixed(2)}\n`,
-    );
+    if (startup)
+      process.stdout.write(
+        `  without the start-up (${startup.seconds.toFixed(2)} s): ` +
+          `${(parse.seconds / Math.max(0.01, v.seconds - startup.seconds)).toFixed(2)}\n`,
+      );
+  }
 }
 
 const args = process.argv.slice(2);
@@ -219,6 +292,10 @@ if (process.argv[1] === SELF) {
       const at = args.indexOf(name);
       return at >= 0 ? Number(args[at + 1]) : fallback;
     };
-    print(await run({ rows: flag('--rows', 200_000), repeat: flag('--repeat', 3) }));
+    if (args.includes('--help')) {
+      process.stdout.write(
+        'bench/validate.ts [--rows N] [--repeat N]: validation vs bare parse of a generated file\n',
+      );
+    } else print(await run({ rows: flag('--rows', 200_000), repeat: flag('--repeat', 5) }));
   }
 }

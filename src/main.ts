@@ -2,7 +2,9 @@ import { serve } from '@hono/node-server';
 import { createApp } from './api/index.ts';
 import { loadConfig } from './core/config.ts';
 import { createLogger } from './core/logger.ts';
-import { drainQueue } from './ingest/index.ts';
+import { startHarvestScheduler } from './harvest/index.ts';
+import { siteActor } from './catalog/index.ts';
+import { drainQueue, queueDepsFor } from './ingest/index.ts';
 import { openPlatform } from './platform/index.ts';
 
 /**
@@ -22,7 +24,15 @@ async function main(): Promise<void> {
   const app = createApp(platform);
   // Jobs queued before a restart resume here (running ones were marked failed at open); only the
   // server runs the queue, so CLI commands never start ingests behind the user's back.
-  void drainQueue({ db: platform.db, files: platform.files, now: () => platform.clock.now() }, log);
+  // Jobs resumed here end before any write listener sees them: refresh the merged tables after.
+  void drainQueue(queueDepsFor(platform.registry, platform.context(siteActor, log, 'server')), log)
+    .then(() => platform.call('s5_merged_refresh', { rebuild: false }, siteActor))
+    .catch((error: unknown) =>
+      log.error('merged refresh after startup failed', { error: String(error) }),
+    );
+  // Harvest jobs a restart interrupted are marked failed, queued ones resume; sources run on their
+  // interval only with S5_HARVEST_SCHEDULER (default on).
+  startHarvestScheduler(platform, { schedule: config.harvestScheduler });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     log.info('s5 listening', {
       url: `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}`,

@@ -1,15 +1,20 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
-import { html } from 'hono/html';
 import type { Platform } from '../platform/index.ts';
+import { mountPortal, portalError, portalNotFound, wantsHtml } from '../web/index.ts';
 import { actionHandler } from './action-route.ts';
 import { downloadHandler } from './download-route.ts';
+import { dcatRoutes } from './dcat-routes.ts';
+import { dataPackageRoutes } from './datapackage-route.ts';
 import { dumpHandler } from './dump-route.ts';
+import { ngsiRoutes } from './ngsi-routes.ts';
+import { openApiHandler } from './openapi-route.ts';
+import { resourceFileHandler } from './upload-route.ts';
 import { apiRateLimit } from './rate-limit.ts';
 
 /**
- * The HTTP application: the CKAN Action API under /api/3/action and /api/action, and a small
- * landing page until the portal (src/web) takes over `/`.
+ * The HTTP application: the CKAN Action API under /api/3/action and /api/action, downloads,
+ * and the public portal (src/web) on every other path.
  */
 export function createApp(platform: Platform): Hono {
   const app = new Hono();
@@ -27,33 +32,20 @@ export function createApp(platform: Platform): Hono {
   app.on(['GET', 'POST'], '/api/3/action/:name', handler);
   app.on(['GET', 'POST'], '/api/action/:name', handler);
   app.get('/dataset/:id/resource/:resource_id/download/:file?', downloadHandler(platform));
+  app.put('/api/3/resource/:id/file', resourceFileHandler(platform));
   app.get('/datastore/dump/:resource_id', dumpHandler(platform));
+  dataPackageRoutes(app, platform);
+  app.get('/api/openapi.json', openApiHandler(platform));
+  app.route('/', dcatRoutes(platform));
+  app.route('/ngsi-ld/v1', ngsiRoutes(platform));
   app.get('/api/3', (c) => c.json({ version: 3 }));
-  app.get('/api', (c) => c.json({ version: 3 }));
-  app.get('/', (c) =>
-    c.html(
-      html`<!doctype html>
-<html lang="ja">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>${platform.site.siteTitle}</title>
-  </head>
-  <body>
-    <main>
-      <h1>${platform.site.siteTitle}</h1>
-      <p>CKAN互換API: <a href="/api/3/action/package_search">/api/3/action/package_search</a>,
-        <a href="/api/3/action/organization_list">/api/3/action/organization_list</a>,
-        <a href="/api/3/action/group_list">/api/3/action/group_list</a></p>
-    </main>
-  </body>
-</html>`,
-    ),
-  );
-  app.notFound((c) => c.json({ error: 'Not Found' }, 404));
+  app.get('/api', (c, next) => (wantsHtml(c) ? next() : c.json({ version: 3 })));
+  // The portal takes every path the routes above leave: keep it last.
+  mountPortal(app, platform);
+  app.notFound((c) => portalNotFound(c, platform) ?? c.json({ error: 'Not Found' }, 404));
   app.onError((error, c) => {
     platform.log.error('unhandled request error', { error: error.message, stack: error.stack });
-    return c.json({ error: 'Internal Server Error' }, 500);
+    return portalError(c, platform) ?? c.json({ error: 'Internal Server Error' }, 500);
   });
   return app;
 }

@@ -4,6 +4,8 @@
  */
 import type { AnyAction } from '../core/action.ts';
 import { apiTokenCreate } from './actions/api-token-create.ts';
+import { apiTokenList } from './actions/api-token-list.ts';
+import { apiTokenRevoke } from './actions/api-token-revoke.ts';
 import { groupList } from './actions/group-list.ts';
 import { groupShow } from './actions/group-show.ts';
 import { licenseList } from './actions/license-list.ts';
@@ -59,17 +61,21 @@ export const catalogActions: readonly AnyAction[] = [
   userShow,
   userCreate,
   apiTokenCreate,
+  apiTokenList,
+  apiTokenRevoke,
 ];
 
 export { actorForToken, siteActor } from './accounts.ts';
 export { CKAN_COMPAT_VERSION } from './actions/status-show.ts';
 export { LICENSES } from './licenses.ts';
-export { reindexAll } from './reindex.ts';
+export { reindexAll, reindexPackageOfResource } from './reindex.ts';
 // For src/datastore: the same visibility and edit rules, the same text normalisation, and
 // resource_create for datastore_create's `resource` dict.
 export { resourceCreate } from './actions/resource-create.ts';
 export { canEditInOrg, canReadPackage } from './policy.ts';
 export { readablePackage } from './read-package.ts';
 export { normalizeText, toWords } from './search/normalize-text.ts';
+export { queryBigrams, wordGrams } from './search/grams.ts';
+export { touchPackage } from './touch-package.ts';
 export { readableResource } from './write-resources.ts';
 export { catalogIsEmpty, type SeedSummary, seedCatalog } from './seed.ts';

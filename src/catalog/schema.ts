@@ -62,6 +62,9 @@ export const RESOURCE_READONLY_KEYS = [
   'cache_url',
   'cache_last_updated',
   'datastore_active',
+  // Presented from the ingest's latest loaded version (present-package.ts), never stored.
+  's5_schema',
+  's5_conformance',
 ] as const;
 
 const extraValue = z.union([text(10_000), z.number(), z.boolean(), z.null()]);

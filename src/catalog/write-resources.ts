@@ -3,7 +3,7 @@ import { toCkanTimestamp } from '../core/clock.ts';
 import { notAuthorized, notFound } from '../core/errors.ts';
 import { type Database, withTransaction } from '../db/index.ts';
 import { canEditInOrg } from './policy.ts';
-import { presentResource } from './present/present-package.ts';
+import { presentStoredResource } from './present-stored-resource.ts';
 import { readablePackage } from './read-package.ts';
 import { updatePackage } from './repo/packages.ts';
 import { activeResources, findResource, insertResource, updateResource } from './repo/resources.ts';
@@ -54,7 +54,7 @@ export async function createResource(ctx: ActionContext, packageRef: string, inp
     await insertResource(db, row);
     const created = await findResource(db, String(row.id));
     if (!created) throw notFound('Resource was not found.');
-    return presentResource(created);
+    return presentStoredResource(db, created);
   });
 }
 
@@ -72,7 +72,7 @@ export async function replaceResource(ctx: ActionContext, id: string, input: Res
     await updateResource(db, id, row);
     const updated = await findResource(db, id);
     if (!updated) throw notFound('Resource was not found.');
-    return presentResource(updated);
+    return presentStoredResource(db, updated);
   });
 }
 

@@ -65,6 +65,7 @@ const ConfigSchema = z.object({
     )
     .optional(),
   S5_NGSI_MAX_LIMIT: positiveInt.max(100000, 'must be at most 100000').default(1000),
+  S5_NGSI_CONFORMANCE: z.string().min(1, 'must be the path of a context-map.json').optional(),
   S5_MQTT_URL: z
     .string()
     .refine((v) => /^mqtts?:\/\/[^/]+/.test(v), 'must be an mqtt:// or mqtts:// URL')
@@ -111,6 +112,11 @@ export interface Config {
   ngsiContextHosts: string[];
   /** Upper limit of NGSI-LD `limit`. */
   ngsiMaxLimit: number;
+  /**
+   * NGSI-LD conformance testing (loopback only): the suite's context-map.json; when set,
+   * anonymous callers may write, every type is public and the mapped @contexts are pre-loaded.
+   */
+  ngsiConformance: string | undefined;
   /** External MQTT broker; undefined = the embedded broker (when mqttEmbedded). */
   mqttUrl: string | undefined;
   /** Port of the embedded MQTT broker. */
@@ -134,6 +140,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       problems.push(`${issue.path.join('.')}: ${issue.message} (got ${describe(env, issue.path)})`);
     }
   }
+  // Conformance mode opens NGSI-LD writes to anonymous callers: only on this machine.
+  if (parsed.success && parsed.data.S5_NGSI_CONFORMANCE && !isLoopback(parsed.data.S5_HOST))
+    problems.push('S5_NGSI_CONFORMANCE: only allowed when S5_HOST is a loopback address');
   if (problems.length > 0 || !parsed.success) {
     throw new AppError('bad_request', `Invalid configuration:\n  ${problems.join('\n  ')}`, {
       details: { problems },
@@ -171,6 +180,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       .map((h) => h.trim().toLowerCase())
       .filter((h) => h !== ''),
     ngsiMaxLimit: c.S5_NGSI_MAX_LIMIT,
+    ngsiConformance: c.S5_NGSI_CONFORMANCE,
     mqttUrl: c.S5_MQTT_URL,
     mqttPort: c.S5_MQTT_PORT,
     mqttEmbedded: c.S5_MQTT_EMBEDDED,
@@ -192,6 +202,10 @@ function describe(env: Record<string, string | undefined>, p: PropertyKey[]): st
   const value = env[key];
   if (key === 'DATABASE_URL' && value) return 'a value that is not a PostgreSQL URL';
   return value === undefined ? 'nothing' : JSON.stringify(value);
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 function hostForUrl(host: string): string {

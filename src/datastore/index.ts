@@ -3,6 +3,7 @@
  * and `loadRows` for loading whole files. Other folders import only from here.
  */
 import type { AnyAction } from '../core/action.ts';
+import { datapackageShow } from './actions/datapackage-show.ts';
 import { datastoreCreate } from './actions/datastore-create.ts';
 import { datastoreDelete } from './actions/datastore-delete.ts';
 import { datastoreExportInfo } from './actions/export-info.ts';
@@ -15,6 +16,7 @@ import { datastoreUpsert } from './actions/datastore-upsert.ts';
 
 /** Every datastore action, for the registry. */
 export const datastoreActions: readonly AnyAction[] = [
+  datapackageShow,
   datastoreCreate,
   datastoreDelete,
   datastoreExportInfo,
@@ -27,6 +29,11 @@ export const datastoreActions: readonly AnyAction[] = [
 ];
 
 export {
+  type Descriptor as DataPackageDescriptor,
+  type ZipEntry as DataPackageZipEntry,
+  zipEntries as dataPackageZipEntries,
+} from './datapackage/build-descriptor.ts';
+export {
   EXPORT_FORMATS,
   type ExportFormat,
   exportMediaType,
@@ -38,3 +45,7 @@ export { FIELD_TYPES, type FieldType } from './fields/field-types.ts';
 export { findGeoColumns, type GeoColumns, geoIndexFields } from './geo/geo-columns.ts';
 export { findTable } from './repo/table-registry.ts';
 export { type LoadOptions, loadRows } from './write/load-rows.ts';
+// For the catalog's resource_delete and package_delete: a deleted resource's table goes with it.
+export { dropOrphanTables } from './write/drop-orphans.ts';
+// For src/merged: prefecture-wide tables built from copies of member tables' rows.
+export { type CopySource, copyRows, deleteCopiedRows } from './write/copy-rows.ts';

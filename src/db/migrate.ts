@@ -6,7 +6,13 @@ import * as m0001 from './migrations/0001-catalog.ts';
 import * as m0002 from './migrations/0002-plan.ts';
 import * as m0003 from './migrations/0003-datastore.ts';
 import * as m0004 from './migrations/0004-ingest.ts';
+import * as m0005 from './migrations/0005-merged.ts';
+import * as m0006 from './migrations/0006-harvest.ts';
+import * as m0007 from './migrations/0007-ngsi.ts';
 import * as m0008 from './migrations/0008-audit.ts';
+import * as m0009 from './migrations/0009-datastore-q.ts';
+import * as m0010 from './migrations/0010-auth.ts';
+import * as m0011 from './migrations/0011-ngsi-realtime.ts';
 
 /** Migrations in order. A migration is `up(db, dialect)`: one file for both backends. */
 const MIGRATIONS: ReadonlyArray<
@@ -17,7 +23,13 @@ const MIGRATIONS: ReadonlyArray<
   ['0002-plan', m0002],
   ['0003-datastore', m0003],
   ['0004-ingest', m0004],
+  ['0005-merged', m0005],
+  ['0006-harvest', m0006],
+  ['0007-ngsi', m0007],
   ['0008-audit', m0008],
+  ['0009-datastore-q', m0009],
+  ['0010-auth', m0010],
+  ['0011-ngsi-realtime', m0011],
 ];
 
 export const KNOWN_MIGRATIONS = MIGRATIONS.map(([name]) => name);
@@ -84,6 +96,9 @@ export async function migrateToLatest(db: Database): Promise<string[]> {
   const migrator = new Migrator({
     db: db.kysely,
     provider: provider(db.dialect),
+    // Migrations are numbered by the capability that needs them and each only adds its own
+    // tables, so one landing after a higher number (0006 after 0008) is applied, not refused.
+    allowUnorderedMigrations: true,
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();

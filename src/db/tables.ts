@@ -376,6 +376,25 @@ export interface AuditLogTable {
   details: string;
 }
 
+/** A user's password hash (scrypt, parameters and salt inside the string); see src/auth. */
+export interface UserPasswordTable {
+  user_id: string;
+  hash: string;
+  updated: string;
+}
+
+/** A portal login session. `id` is the SHA-256 of the cookie's secret, never the secret. */
+export interface WebSessionTable {
+  id: string;
+  user_id: string;
+  created: string;
+  last_seen: string;
+  /** The absolute end of the session; the idle limit is counted from `last_seen`. */
+  expires: string;
+  /** The synchronizer token every form of this session carries. */
+  csrf_secret: string;
+}
+
 export interface Tables {
   search_change: SearchChangeTable;
   groups: GroupsTable;
@@ -402,6 +421,8 @@ export interface Tables {
   resource_version: ResourceVersionTable;
   job: JobTable;
   audit_log: AuditLogTable;
+  user_password: UserPasswordTable;
+  web_session: WebSessionTable;
 }
 
 export function toBool(value: DbBool | null | undefined): boolean {

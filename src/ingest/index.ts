@@ -4,11 +4,21 @@
  */
 import type { AnyAction } from '../core/action.ts';
 import { jobShow } from './actions/job-show.ts';
+import { resourceFetch } from './actions/resource-fetch.ts';
 import { resourceIngest } from './actions/resource-ingest.ts';
 import { resourceVersions } from './actions/resource-versions.ts';
 
 /** The actions of this capability, for the registry. */
-export const ingestActions: readonly AnyAction[] = [resourceIngest, jobShow, resourceVersions];
+export const ingestActions: readonly AnyAction[] = [
+  resourceIngest,
+  resourceFetch,
+  jobShow,
+  resourceVersions,
+];
+
+export { autoIngestListener, isTabular, queueDepsFor } from './auto-ingest.ts';
+export { fetchedFileName, mediaTypeOf } from './fetched-file.ts';
+export { editableResource } from './policy.ts';
 
 export {
   type Conformance,
@@ -20,8 +30,13 @@ export {
 export type { Job, JobProgress, JobState } from './repo/jobs.ts';
 export {
   drainQueue,
+  enqueueFetch,
   enqueueIngest,
+  FETCH_JOB,
+  INGEST_JOB,
   INTERRUPTED,
+  type QueueDeps,
   recoverInterruptedJobs,
   runNextJob,
+  runQueuedJob,
 } from './queue.ts';

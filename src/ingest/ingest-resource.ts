@@ -116,11 +116,12 @@ export async function ingestResource(
   try {
     const fixedPath = path.join(dir, 'fixed.csv');
     // The fixer streams the file again, applying only certain fixes (全角数字, header spellings…).
+    progress({ phase: 'fix', rows: 0 });
     await fixTableToFile(await open(), fixedPath, {
       ...validateOptions,
       ...(report.schema ? { schemaId: report.schema.id } : {}),
     });
-    const fields = await planFields(fixedPath, report, progress);
+    const { fields, codeFields } = await planFields(fixedPath, report, progress);
     const meta = await loadRows(
       deps.db,
       resourceId,
@@ -128,8 +129,9 @@ export async function ingestResource(
       rowsOf(fixedPath, fields.length, progress),
       {
         replace: true,
-        // A 緯度/経度 index lets s5_datastore_nearby prefilter by bounding box.
-        indexes: geoIndexFields(fields),
+        // A 緯度/経度 index lets s5_datastore_nearby prefilter by bounding box; the standard's
+        // 全国地方公共団体コード columns are what a prefecture-wide table is filtered by.
+        indexes: [...geoIndexFields(fields), ...codeFields.map((id) => [id])],
         now: deps.now(),
       },
     );
@@ -159,12 +161,13 @@ export function conformanceOf(report: ValidationReport): Conformance {
   return report.summary.warnings > 0 ? 'conforming_with_warnings' : 'conforming';
 }
 
-// Streams the fixed file once to type every column from all its values.
+// Streams the fixed file once to type every column from all its values; also names the
+// columns holding a standard field with the municipality-code rule.
 async function planFields(
   fixedPath: string,
   report: ValidationReport,
   progress: (p: JobProgress) => void,
-): Promise<FieldDef[]> {
+): Promise<{ fields: FieldDef[]; codeFields: string[] }> {
   const schema = report.schema ? getSchema(report.schema.id) : null;
   const opened = await openTableFile(fixedPath, { format: 'csv' });
   let header: string[] | null = null;
@@ -192,10 +195,15 @@ async function planFields(
     throw new AppError('bad_request', '見出し行がありません / The file has no header row');
   const types = typer.types();
   const ids = headerToFieldIds(header);
-  return ids.map((id, i) => {
+  const fields = ids.map((id, i): FieldDef => {
     const label = header?.[i] ?? id;
     return { id, type: types[i] ?? 'text', info: { label } };
   });
+  const codeFields = ids.filter((_, i) => {
+    const name = report.columnMapping[i]?.field;
+    return schema?.fields.find((f) => f.name === name)?.s5.rule === 'municipality_code';
+  });
+  return { fields, codeFields };
 }
 
 async function* rowsOf(

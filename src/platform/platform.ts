@@ -9,9 +9,10 @@ import { type Clock, systemClock } from '../core/clock.ts';
 import type { Config } from '../core/config.ts';
 import { createLogger, type Logger } from '../core/logger.ts';
 import { recordWrite } from '../audit/index.ts';
-import { catalogIsEmpty, seedCatalog } from '../catalog/index.ts';
+import { catalogIsEmpty, seedCatalog, siteActor } from '../catalog/index.ts';
 import { migrateToLatest, type OwnedDatabase, openDatabase } from '../db/index.ts';
-import { recoverInterruptedJobs } from '../ingest/index.ts';
+import { autoIngestListener, recoverInterruptedJobs } from '../ingest/index.ts';
+import { type MergedDeps, mergedWriteListener, stopMergedRefresh } from '../merged/index.ts';
 import { noPlanExists, seedPlan } from '../plan/index.ts';
 import { createFileStore, type FileStore } from '../files/index.ts';
 import { buildRegistry } from './registry.ts';
@@ -101,6 +102,18 @@ export async function openPlatform(config: Config, options: OpenOptions = {}): P
     files,
     origin,
   });
+  // The merged standard tables follow every write that may change who is a member (src/merged).
+  const mergedDeps: MergedDeps = {
+    db,
+    log,
+    now: () => clock.now(),
+    siteUrl: config.siteUrl,
+    callAsSite: (name, input) => registry.call(name, context(siteActor, log, 'server'), input),
+  };
+  // Uploaded tabular files are queued for ingest; only the server runs the queue (src/ingest).
+  registry.onWrite(autoIngestListener(registry, { runQueue: options.origin === 'server' }));
+  // After auto-ingest, so that an upload's job is queued before the merged tables wait for it.
+  registry.onWrite(mergedWriteListener(mergedDeps, { followQueue: options.origin === 'server' }));
   return {
     config,
     db,
@@ -111,6 +124,9 @@ export async function openPlatform(config: Config, options: OpenOptions = {}): P
     files,
     context,
     call: (name, input, actor) => registry.call(name, context(actor), input),
-    close: () => db.close(),
+    close: async () => {
+      await stopMergedRefresh(db);
+      await db.close();
+    },
   };
 }

@@ -3,6 +3,7 @@ import { defineAction } from '../../core/action.ts';
 import { toCkanTimestamp } from '../../core/clock.ts';
 import { notAuthorized } from '../../core/errors.ts';
 import { withTransaction } from '../../db/index.ts';
+import { dropOrphanTables } from '../../datastore/index.ts';
 import { canEditInOrg } from '../policy.ts';
 import { readablePackage } from '../read-package.ts';
 import { updatePackage } from '../repo/packages.ts';
@@ -12,7 +13,7 @@ import { idParam } from '../schema.ts';
 export const packageDelete = defineAction({
   name: 'package_delete',
   description:
-    'Delete a dataset (its state becomes "deleted"; it disappears from search and lists).\n\n:param id: id or name',
+    'Delete a dataset (its state becomes "deleted"; it disappears from search and lists; its datastore tables are dropped).\n\n:param id: id or name',
   input: z.strictObject({ id: idParam }),
   readOnly: false,
   auth: 'authenticated',
@@ -30,6 +31,8 @@ export const packageDelete = defineAction({
         metadata_modified: toCkanTimestamp(ctx.now),
       });
       await reindexPackages(db, [pkg.id]);
+      // Its resources' datastore tables go with it, in the same transaction.
+      await dropOrphanTables(db, toCkanTimestamp(ctx.now));
       return null;
     }),
 });

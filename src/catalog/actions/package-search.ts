@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type ActionContext, defineAction } from '../../core/action.ts';
 import { AppError } from '../../core/errors.ts';
+import { listSchemas } from '../../schemas/index.ts';
 import { editableOrgIds, readableOrgIds } from '../policy.ts';
 import { presentPackage } from '../present/present-package.ts';
 import { findGroupsByNames } from '../repo/groups.ts';
@@ -36,11 +37,13 @@ export const packageSearch = defineAction({
   description:
     'Search datasets. Japanese queries of any length match inside words, with widths folded (ＡＥＤ = AED).\n\n' +
     ':param q: words that must all occur (in title, name, tags, groups, notes, resources, organization)\n' +
-    ':param fq: filters such as organization:sapporo-shi tags:"防災" res_format:CSV groups:tokachi license_id:cc-by-4.0 ' +
+    ':param fq: filters such as organization:sapporo-shi tags:"防災" res_format:CSV groups:tokachi license_id:cc-by-4.0 s5_schema:a08-aed s5_conformance:conforming ' +
     'metadata_modified:[2026-01-01T00:00:00Z TO *]; OR, NOT, - and parentheses work\n' +
     ':param sort: score desc, metadata_modified desc (default) | title_string asc | name asc | metadata_created desc\n' +
     ':param rows: page size (default 10, at most the configured maximum, 1000)\n:param start: offset\n' +
-    ':param facet.field: JSON list of organization, groups, tags, res_format, license_id\n' +
+    ':param facet.field: JSON list of organization, groups, tags, res_format, license_id, ' +
+    's5_schema (standard dataset: schema ids such as a08-aed, from the latest loaded version of each resource), ' +
+    's5_conformance (conforming, conforming_with_warnings, nonconforming, nonstandard)\n' +
     ':param facet.limit: items per facet (default 50, -1 for all)\n' +
     ':param include_private: include private datasets of your organizations',
   input,
@@ -154,13 +157,35 @@ function parseSort(sort: string): Array<{ field: SortField; descending: boolean 
   return out.length > 0 ? out : [{ field: 'score', descending: true }];
 }
 
-/** Organization and group facets show titles, as CKAN's search_facets do. */
+/**
+ * Organization and group facets show titles, as CKAN's search_facets do; standard datasets
+ * their Japanese title (legacy 推奨データセット marked, as both generations share titles) and
+ * conformance levels their Japanese name.
+ */
 async function displayNames(
   ctx: ActionContext,
   field: string,
   names: string[],
 ): Promise<Map<string, string>> {
+  if (field === 's5_schema') return schemaTitles();
+  if (field === 's5_conformance') return new Map(Object.entries(CONFORMANCE_NAMES));
   if (field !== 'organization' && field !== 'groups') return new Map();
   const rows = await findGroupsByNames(ctx.db, names);
   return new Map(rows.map((g) => [g.name, g.title]));
+}
+
+const CONFORMANCE_NAMES: Record<string, string> = {
+  conforming: '適合',
+  conforming_with_warnings: '適合（警告あり）',
+  nonconforming: '不適合',
+  nonstandard: '標準データセット外',
+};
+
+function schemaTitles(): Map<string, string> {
+  return new Map(
+    listSchemas().map((s) => [
+      s.s5.id,
+      s.s5.generation === 'legacy' ? `${s.s5.title.ja}（旧様式）` : s.s5.title.ja,
+    ]),
+  );
 }

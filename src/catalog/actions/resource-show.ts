@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineAction } from '../../core/action.ts';
-import { presentResource } from '../present/present-package.ts';
+import { presentStoredResource } from '../present-stored-resource.ts';
 import { idParam } from '../schema.ts';
 import { readableResource } from '../write-resources.ts';
 
@@ -12,5 +12,5 @@ export const resourceShow = defineAction({
   readOnly: true,
   auth: 'anyone',
   example: { id: '3f2b7c1e-0000-4000-8000-000000000000' },
-  run: async (ctx, input) => presentResource(await readableResource(ctx, input.id)),
+  run: async (ctx, input) => presentStoredResource(ctx.db, await readableResource(ctx, input.id)),
 });

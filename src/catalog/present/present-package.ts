@@ -1,10 +1,15 @@
 import { toBool } from '../../db/index.ts';
 import { findLicense } from '../licenses.ts';
 import type { PackageBundle, ResourceRow } from '../repo/packages.ts';
+import type { ResourceStandard } from '../repo/resource-standards.ts';
 import { presentGroupSummary, presentOrganizationSummary } from './present-group.ts';
 
-/** CKAN's resource dict; keys stored as extras come back as top-level keys, as CKAN does. */
-export function presentResource(r: ResourceRow) {
+/**
+ * CKAN's resource dict; keys stored as extras come back as top-level keys, as CKAN does. s5 adds
+ * the standard schema and 適合度 of the latest loaded version (`s5_schema`, `s5_conformance`;
+ * null when never loaded), read-only.
+ */
+export function presentResource(r: ResourceRow, standard?: ResourceStandard) {
   let extras: Record<string, unknown> = {};
   try {
     const parsed: unknown = JSON.parse(r.extras);
@@ -36,6 +41,8 @@ export function presentResource(r: ResourceRow) {
     cache_url: null,
     cache_last_updated: null,
     datastore_active: toBool(r.datastore_active),
+    s5_schema: standard?.schemaId ?? null,
+    s5_conformance: standard?.conformance ?? null,
   };
 }
 
@@ -76,7 +83,7 @@ export function presentPackage(b: PackageBundle) {
     })),
     groups: b.groups.map(presentGroupSummary),
     extras: b.extras,
-    resources: b.resources.map(presentResource),
+    resources: b.resources.map((r) => presentResource(r, b.standards.get(r.id))),
     relationships_as_object: [],
     relationships_as_subject: [],
   };

@@ -3,6 +3,7 @@ import { newId } from '../../core/ids.ts';
 import type { Database } from '../../db/index.ts';
 import type { PackageTable, ResourceTable } from '../../db/tables.ts';
 import { findGroupsByIds, type GroupRow } from './groups.ts';
+import { latestLoadedStandards, type ResourceStandard } from './resource-standards.ts';
 
 export type PackageRow = Selectable<PackageTable>;
 export type ResourceRow = Selectable<ResourceTable>;
@@ -15,6 +16,8 @@ export interface PackageBundle {
   groups: GroupRow[];
   extras: Array<{ key: string; value: string }>;
   resources: ResourceRow[];
+  /** By resource id: the standard its latest loaded version matched (absent if never loaded). */
+  standards: ReadonlyMap<string, ResourceStandard>;
 }
 
 export async function findPackage(db: Database, ref: string): Promise<PackageRow | undefined> {
@@ -121,7 +124,14 @@ export async function loadBundles(db: Database, ids: readonly string[]): Promise
   ]);
   const groupIds = new Set<string>(groupLinks.map((g) => g.group_id));
   for (const p of pkgs) groupIds.add(p.owner_org);
-  const groups = new Map((await findGroupsByIds(db, [...groupIds])).map((g) => [g.id, g]));
+  const [groupRows, standards] = await Promise.all([
+    findGroupsByIds(db, [...groupIds]),
+    latestLoadedStandards(
+      db,
+      resources.map((r) => r.id),
+    ),
+  ]);
+  const groups = new Map(groupRows.map((g) => [g.id, g]));
   const byId = new Map(pkgs.map((p) => [p.id, p]));
   const out: PackageBundle[] = [];
   for (const id of list) {
@@ -140,6 +150,7 @@ export async function loadBundles(db: Database, ids: readonly string[]): Promise
         .filter((e) => e.package_id === id)
         .map((e) => ({ key: e.key, value: e.value })),
       resources: resources.filter((r) => r.package_id === id),
+      standards,
     });
   }
   return out;

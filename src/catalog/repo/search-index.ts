@@ -51,6 +51,7 @@ function sourceOf(b: PackageBundle): SearchSource {
       format: r.format,
     })),
     extras: b.extras,
+    standards: b.resources.flatMap((r) => b.standards.get(r.id) ?? []),
   };
 }
 

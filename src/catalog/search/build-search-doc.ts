@@ -13,6 +13,8 @@ export interface SearchSource {
   groups: Array<{ name: string; title: string; title_en: string; reading: string }>;
   resources: Array<{ name: string; description: string; format: string }>;
   extras: Array<{ key: string; value: string }>;
+  /** What the latest loaded version of each active resource matched (from src/ingest). */
+  standards: Array<{ schemaId: string | null; conformance: string }>;
 }
 
 export interface SearchDoc {
@@ -69,5 +71,11 @@ export function facetValuesOf(src: SearchSource): Array<{ field: FacetField; val
   for (const t of src.tags) add('tags', t);
   for (const r of src.resources) add('res_format', r.format);
   add('license_id', src.license_id);
+  // A recognised schema counts whatever its 適合度: the file is that kind of data, and the
+  // s5_conformance facet tells how well it follows the standard.
+  for (const st of src.standards) {
+    if (st.schemaId !== null) add('s5_schema', st.schemaId);
+    add('s5_conformance', st.conformance);
+  }
   return out;
 }

@@ -36,6 +36,8 @@ export function matchesFilter(doc: FilterableDoc, node: FilterNode): boolean {
         case 'tags':
         case 'res_format':
         case 'license_id':
+        case 's5_schema':
+        case 's5_conformance':
           return doc.facets[node.field]?.includes(node.value) ?? false;
         case 'owner_org':
           return (

@@ -1,6 +1,6 @@
 import { Bitset } from './bitset.ts';
 import { type FilterableDoc, matchesFilter } from './evaluate-filter.ts';
-import type { FacetField, FilterNode } from './parse-filter.ts';
+import { FACET_FIELDS, type FacetField, type FilterNode } from './parse-filter.ts';
 import { FIELD_WEIGHTS, type WeightedField } from './weights.ts';
 
 /** One dataset as search sees it: visibility, sort keys, normalised fields and facet values. */
@@ -203,7 +203,7 @@ function visibleBits(b: Built, v: Visibility): Bitset {
   return out;
 }
 
-const FACET_TERMS = new Set(['organization', 'groups', 'tags', 'res_format', 'license_id']);
+const FACET_TERMS: ReadonlySet<string> = new Set(FACET_FIELDS);
 
 /** A filter as a bitset: facet terms read their value's bitset; other terms scan the entries. */
 function filterBits(b: Built, node: FilterNode, valueIds: ReadonlyMap<string, number>): Bitset {

@@ -13,8 +13,20 @@ export type FilterNode =
   | { kind: 'term'; field: FilterField; value: string }
   | { kind: 'range'; field: RangeField; from: string | null; to: string | null };
 
-/** Fields kept in the facet table (values are names, as CKAN indexes them). */
-export const FACET_FIELDS = ['organization', 'groups', 'tags', 'res_format', 'license_id'] as const;
+/**
+ * Fields kept in the facet table (values are names, as CKAN indexes them). s5 adds `s5_schema`
+ * (標準データセット: schema ids such as `a08-aed`) and `s5_conformance` (適合度), both from the
+ * latest loaded version of each active resource.
+ */
+export const FACET_FIELDS = [
+  'organization',
+  'groups',
+  'tags',
+  'res_format',
+  'license_id',
+  's5_schema',
+  's5_conformance',
+] as const;
 export type FacetField = (typeof FACET_FIELDS)[number];
 
 const TERM_FIELDS = [

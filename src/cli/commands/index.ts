@@ -2,7 +2,9 @@ import type { Command } from 'commander';
 import { register as action } from './action.ts';
 import { register as backup } from './backup.ts';
 import { register as db } from './db.ts';
+import { register as harvest } from './harvest.ts';
 import { register as importFile } from './import.ts';
+import { register as merged } from './merged.ts';
 import { register as plan } from './plan.ts';
 import { register as schemas } from './schemas.ts';
 import { register as seed } from './seed.ts';
@@ -19,5 +21,7 @@ export function registerCommands(program: Command): void {
   schemas(program);
   validate(program);
   importFile(program);
+  harvest(program);
+  merged(program);
   backup(program);
 }

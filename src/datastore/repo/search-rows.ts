@@ -6,6 +6,7 @@ import type { OutputColumn, SearchPlan } from '../search/plan-search.ts';
 import { isQueryCanceled } from './db-errors.ts';
 import { filterSql, rankSql, textSql } from './filter-sql.ts';
 import { readExpr, storedFromDb, wireValue } from './read-values.ts';
+import { fts5Query, textIndexSql, textIndexTable } from './text-index.ts';
 
 /** The page of rows (wire values in column order) and, when asked, the number of matches. */
 export interface SearchResult {
@@ -28,7 +29,7 @@ export async function searchRows(
 ): Promise<SearchResult> {
   return withStatementTimeout(db, timeoutMs, async (tx) => {
     const table = sql.id(meta.tableName);
-    const { where, filtered } = whereSql(plan, tx);
+    const { where, filtered } = whereSql(meta, plan, tx);
     const select = sql.join(plan.columns.map((c) => sql`${valueSql(c, tx)} AS ${sql.id(c.id)}`));
     const distinct = plan.distinct ? sql`DISTINCT ` : sql``;
     const selected = new Set(plan.columns.map((c) => c.id));
@@ -51,23 +52,53 @@ export async function searchRows(
     const rows = result.rows.map((row) => plan.columns.map((c) => toWire(c, row[c.id])));
     if (!includeTotal) return { rows, total: null };
     if (!filtered && !plan.distinct) return { rows, total: meta.rowCount };
-    const count = plan.distinct
-      ? sql<{
-          n: number | string;
-        }>`SELECT count(*) AS n FROM (SELECT DISTINCT ${select} FROM ${table}${where}) AS s`
-      : sql<{ n: number | string }>`SELECT count(*) AS n FROM ${table}${where}`;
+    const indexOnly = countFromIndex(meta, plan, tx);
+    const count = indexOnly
+      ? indexOnly
+      : plan.distinct
+        ? sql<{
+            n: number | string;
+          }>`SELECT count(*) AS n FROM (SELECT DISTINCT ${select} FROM ${table}${where}) AS s`
+        : sql<{ n: number | string }>`SELECT count(*) AS n FROM ${table}${where}`;
     const n = (await count.execute(tx.kysely)).rows[0]?.n;
     return { rows, total: Number(n ?? 0) };
   });
 }
 
-function whereSql(plan: SearchPlan, db: Database) {
+function whereSql(meta: TableMeta, plan: SearchPlan, db: Database) {
+  // The index narrows to rows holding every word somewhere (a per-field word too); the substring
+  // tests then decide, each in its own place, exactly as a scan would.
+  const words = [...new Set(plan.text.flatMap((t) => t.words))];
   const parts = [
+    ...(words.length > 0 ? [textIndexSql(db, meta.tableName, words)] : []),
     ...(plan.filter ? [filterSql(plan.filter, db)] : []),
     ...plan.text.map((t) => textSql(t, db)),
   ];
   const where = parts.length === 0 ? sql`` : sql` WHERE ${sql.join(parts, sql` AND `)}`;
   return { where, filtered: parts.length > 0 };
+}
+
+/**
+ * The total of a plain `q` of words of one or two characters, from the index alone. For such
+ * words the index is exact (a bigram in the row is the word inside a word; a one-character word
+ * is any gram starting with it), so the substring test would only confirm: a million-row table
+ * answers a common 2-character word's total without reading its rows.
+ */
+function countFromIndex(meta: TableMeta, plan: SearchPlan, db: Database) {
+  if (plan.filter || plan.distinct || plan.text.length === 0) return null;
+  if (plan.text.some((t) => t.fieldIndex !== null || t.words.some((w) => [...w].length > 2))) {
+    return null;
+  }
+  const words = [...new Set(plan.text.flatMap((t) => t.words))];
+  if (db.dialect === 'sqlite') {
+    const index = sql.id(textIndexTable(meta.tableName));
+    return sql<{
+      n: number | string;
+    }>`SELECT count(*) AS n FROM ${index} WHERE ${index} MATCH ${fts5Query(words)}`;
+  }
+  return sql<{ n: number | string }>`SELECT count(*) AS n FROM ${sql.id(
+    meta.tableName,
+  )} WHERE ${textIndexSql(db, meta.tableName, words)}`;
 }
 
 /** A column's select expression; `raw` keeps a field's native type (for ordering). */

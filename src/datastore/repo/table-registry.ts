@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { anonymous } from '../../core/action.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Database } from '../../db/index.ts';
-import { canReadPackage } from '../../catalog/index.ts';
+import { canReadPackage, touchPackage } from '../../catalog/index.ts';
 import type { TableMeta } from '../fields/field-def.ts';
 import { FIELD_TYPES } from '../fields/field-types.ts';
 
@@ -58,7 +58,10 @@ export async function findTable(db: Database, resourceId: string): Promise<Table
   return row ? toMeta(row) : undefined;
 }
 
-/** Writes the registry entry (insert or replace) and marks the resource datastore_active. */
+/**
+ * Writes the registry entry (insert or replace), marks the resource datastore_active and its
+ * dataset modified (`meta.modified`).
+ */
 export async function saveTable(db: Database, meta: TableMeta): Promise<void> {
   const values = {
     table_name: meta.tableName,
@@ -86,22 +89,41 @@ export async function saveTable(db: Database, meta: TableMeta): Promise<void> {
       .execute();
   }
   await setDatastoreActive(db, meta.resourceId, true);
+  await touchDataset(db, meta.resourceId, meta.modified);
 }
 
-/** Adds `delta` to the stored row count (inserts and deletes keep it exact without count(*)). */
+/**
+ * After rows were written: adds `delta` to the stored row count (inserts and deletes keep it
+ * exact without count(*)) and marks the table and its dataset modified, even when no row was
+ * added or removed (an update changes data too).
+ */
 export async function addRowCount(db: Database, resourceId: string, delta: number, now: string) {
-  if (delta === 0) return;
   await db.kysely
     .updateTable('datastore_table')
     .set((eb) => ({ row_count: eb('row_count', '+', delta), modified: now }))
     .where('resource_id', '=', resourceId)
     .execute();
+  await touchDataset(db, resourceId, now);
 }
 
-/** Forgets a resource's table and clears its datastore_active flag. */
-export async function removeTable(db: Database, resourceId: string): Promise<void> {
+/** Forgets a resource's table, clears its datastore_active flag and marks its dataset modified. */
+export async function removeTable(db: Database, resourceId: string, now: string): Promise<void> {
   await db.kysely.deleteFrom('datastore_table').where('resource_id', '=', resourceId).execute();
   await setDatastoreActive(db, resourceId, false);
+  await touchDataset(db, resourceId, now);
+}
+
+/**
+ * The dataset's metadata_modified follows its data (CKAN: datastore writes patch the resource,
+ * which bumps the dataset), through the catalog so that its search entry follows too.
+ */
+async function touchDataset(db: Database, resourceId: string, now: string): Promise<void> {
+  const resource = await db.kysely
+    .selectFrom('resource')
+    .select('package_id')
+    .where('id', '=', resourceId)
+    .executeTakeFirst();
+  if (resource) await touchPackage(db, resource.package_id, now);
 }
 
 async function setDatastoreActive(db: Database, resourceId: string, active: boolean) {
@@ -128,4 +150,21 @@ export async function publicTables(db: Database): Promise<TableMeta[]> {
     .where('r.state', '=', 'active')
     .execute();
   return rows.filter((row) => canReadPackage(anonymous, row)).map(toMeta);
+}
+
+/**
+ * Tables whose resource is gone: deleted, removed from its dataset (package_update deletes the
+ * row), or in a deleted dataset.
+ */
+export async function orphanTables(db: Database): Promise<TableMeta[]> {
+  const rows = await db.kysely
+    .selectFrom('datastore_table as d')
+    .leftJoin('resource as r', 'r.id', 'd.resource_id')
+    .leftJoin('package as p', 'p.id', 'r.package_id')
+    .selectAll('d')
+    .where((eb) =>
+      eb.or([eb('r.id', 'is', null), eb('r.state', '<>', 'active'), eb('p.state', '=', 'deleted')]),
+    )
+    .execute();
+  return rows.map(toMeta);
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/index.ts';
 import type { TableMeta } from '../fields/field-def.ts';
+import { textIndexTable } from './text-index.ts';
 
 /** Sizes in bytes that CKAN's datastore_info reports: the table, its indexes, the database. */
 export interface TableSizes {
@@ -39,7 +40,11 @@ export async function tableSizes(db: Database, meta: TableMeta): Promise<TableSi
   );
   return {
     size: await pages([meta.tableName]),
-    idx_size: await pages(meta.indexes.map((i) => i.name)),
+    // The `q` index's FTS5 shadow tables count as index, as PostgreSQL's GIN index does.
+    idx_size: await pages([
+      ...meta.indexes.map((i) => i.name),
+      ...['data', 'idx', 'docsize', 'config'].map((t) => `${textIndexTable(meta.tableName)}_${t}`),
+    ]),
     db_size: Number(dbSize.rows[0]?.n ?? 0),
   };
 }

@@ -28,7 +28,7 @@ export async function deleteDatastoreRows(ctx: ActionContext, input: DeleteInput
     if (!meta) throw notFound(`Resource "${resourceId}" was not found.`);
     if (filters === null) {
       await dropPhysicalTable(tx, meta.tableName);
-      await removeTable(tx, resourceId);
+      await removeTable(tx, resourceId, toCkanTimestamp(ctx.now));
       return { resource_id: resourceId };
     }
     const types = new Map(meta.fields.map((f) => [f.id, f.type]));

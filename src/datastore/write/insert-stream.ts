@@ -20,9 +20,9 @@ export async function insertStream(
   let batch: StoredValue[][] = [];
   let count = 0;
   let rowNumber = 0;
+  const problems: string[] = [];
   for await (const record of rows) {
     rowNumber += 1;
-    const problems: string[] = [];
     const values = coerceRecord(record, fields, rowNumber, problems);
     if (!values) throw invalid({ records: problems });
     batch.push(values);

@@ -4,11 +4,13 @@ import { isUuid } from '../../core/ids.ts';
 import { type Database, withTransaction } from '../../db/index.ts';
 import type { FieldDef, TableMeta } from '../fields/field-def.ts';
 import {
+  createDeferredTextIndex,
   createPhysicalTable,
   dropPhysicalTable,
   newBuildTableName,
   renamePhysicalTable,
 } from '../repo/table-ddl.ts';
+import { withBulkCache } from '../repo/bulk-cache.ts';
 import { findTable, saveTable } from '../repo/table-registry.ts';
 import { applyIndexes, mappingWriteErrors } from './apply-indexes.ts';
 import type { RecordInput } from './coerce-records.ts';
@@ -49,15 +51,18 @@ export async function loadRows(
       const existing = await findTable(tx, resourceId);
       if (existing && !options.replace) return append(tx, existing, fields, rows, now);
       const build = newBuildTableName();
-      await createPhysicalTable(tx, build, fields);
-      const rowCount = await insertStream(tx, build, fields, rows);
+      await createPhysicalTable(tx, build, fields, { deferTextIndex: true });
       const plan = planIndexes(
         fields,
         { primaryKey: [], indexes: [] },
         options.primaryKey ?? [],
         options.indexes ?? [],
       );
-      const indexes = await applyIndexes(tx, build, plan);
+      const { rowCount, indexes } = await withBulkCache(tx, async () => {
+        const inserted = await insertStream(tx, build, fields, rows);
+        await createDeferredTextIndex(tx, build);
+        return { rowCount: inserted, indexes: await applyIndexes(tx, build, plan) };
+      });
       if (existing) await dropPhysicalTable(tx, existing.tableName);
       await renamePhysicalTable(tx, build, resourceId);
       const meta: TableMeta = {

@@ -1,13 +1,15 @@
+import { sql } from 'kysely';
 import { newId } from '../../core/ids.ts';
 import type { Database } from '../../db/index.ts';
 
 /** The states of a job, in order; `failed` and `done` are final. */
 export type JobState = 'queued' | 'running' | 'done' | 'failed';
 
-/** How far a running job is: the phase and the rows handled in it. */
+/** How far a running job is: the phase and the rows (a fetch: the bytes) handled in it. */
 export interface JobProgress {
   phase: string;
   rows: number;
+  bytes?: number;
 }
 
 /** A job as the queue and the actions see it. */
@@ -68,28 +70,70 @@ export async function findJob(db: Database, id: string): Promise<Job | undefined
   return row ? toJob(row) : undefined;
 }
 
+/** The queued (not yet running) job of this kind for a resource, if any. */
+export async function findQueuedJob(
+  db: Database,
+  kind: string,
+  resourceId: string,
+): Promise<Job | undefined> {
+  const row = await db.kysely
+    .selectFrom('job')
+    .selectAll()
+    .where('kind', '=', kind)
+    .where('resource_id', '=', resourceId)
+    .where('state', '=', 'queued')
+    .orderBy('created')
+    .orderBy('id')
+    .executeTakeFirst();
+  return row ? toJob(row) : undefined;
+}
+
+/** A resource's current job: one queued or running if any, else the newest; undefined if none. */
+export async function findCurrentJob(db: Database, resourceId: string): Promise<Job | undefined> {
+  const row = await db.kysely
+    .selectFrom('job')
+    .selectAll()
+    .where('resource_id', '=', resourceId)
+    .orderBy(sql`case when state in ('queued', 'running') then 0 else 1 end`)
+    .orderBy('created', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return row ? toJob(row) : undefined;
+}
+
 /**
- * Claims the oldest queued job: marks it running (attempts + 1) only if it is still queued, so
- * two runners can never take the same job.
+ * Claims the oldest queued job of one of `kinds`: marks it running (attempts + 1) only if it is
+ * still queued, so two runners can never take the same job.
  */
-export async function claimNextJob(db: Database, now: string): Promise<Job | undefined> {
+export async function claimNextJob(
+  db: Database,
+  now: string,
+  kinds: readonly string[],
+): Promise<Job | undefined> {
   for (;;) {
     const next = await db.kysely
       .selectFrom('job')
       .select('id')
       .where('state', '=', 'queued')
+      .where('kind', 'in', kinds)
       .orderBy('created')
       .orderBy('id')
       .executeTakeFirst();
     if (!next) return undefined;
-    const claimed = await db.kysely
-      .updateTable('job')
-      .set((eb) => ({ state: 'running', started: now, attempts: eb('attempts', '+', 1) }))
-      .where('id', '=', next.id)
-      .where('state', '=', 'queued')
-      .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) === 1) return findJob(db, next.id);
+    const claimed = await claimJob(db, next.id, now);
+    if (claimed) return claimed;
   }
+}
+
+/** Claims one queued job by id; undefined when it is not (or no longer) queued. */
+export async function claimJob(db: Database, id: string, now: string): Promise<Job | undefined> {
+  const claimed = await db.kysely
+    .updateTable('job')
+    .set((eb) => ({ state: 'running', started: now, attempts: eb('attempts', '+', 1) }))
+    .where('id', '=', id)
+    .where('state', '=', 'queued')
+    .executeTakeFirst();
+  return Number(claimed.numUpdatedRows) === 1 ? findJob(db, id) : undefined;
 }
 
 /** Records a running job's progress. */

@@ -78,6 +78,29 @@ export class DistanceMemo {
   }
 }
 
+/** A name's characters as a 32-bit set (each character hashed to one of 32 buckets). */
+export function charSignature(name: string): number {
+  let signature = 0;
+  for (let i = 0; i < name.length; i++)
+    signature |= 1 << (Math.imul(name.charCodeAt(i), 0x9e3779b1) >>> 27);
+  return signature;
+}
+
+/**
+ * A lower bound of `editDistance` from two `charSignature`s, for skipping hopeless pairs: a bucket
+ * one name has and the other lacks costs at least one edit, and one edit adds or removes at most
+ * one character (a transposition neither).
+ */
+export function editLowerBound(a: number, b: number): number {
+  return Math.max(bitCount(a & ~b), bitCount(b & ~a));
+}
+
+function bitCount(bits: number): number {
+  let v = bits - ((bits >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+}
+
 /** How many edits a name of this length may carry and still count as a misspelling. */
 export function misspellingLimit(normalized: string): number {
   const length = normalized.length;

@@ -1,5 +1,12 @@
 import type { StandardSchema } from '../schema-format.ts';
-import { DistanceMemo, misspellingLimit, normalizeName, stripNumbering } from './compare-names.ts';
+import {
+  charSignature,
+  DistanceMemo,
+  editLowerBound,
+  misspellingLimit,
+  normalizeName,
+  stripNumbering,
+} from './compare-names.ts';
 
 /** How a file column was matched to a schema field. */
 export type MatchKind =
@@ -57,20 +64,56 @@ interface FieldName {
   field: number;
   normalized: string;
   alias: boolean;
+  /** `charSignature(normalized)`. */
+  signature: number;
 }
 
-const namesCache = new WeakMap<StandardSchema, FieldName[]>();
+/** A schema's item names, looked up by exact and by normalised name. */
+interface NameIndex {
+  names: FieldName[];
+  /** Item name as written → its fields, in schema order. */
+  exact: Map<string, number[]>;
+  /** Normalised name or alias → its entries, in the order of `names`. */
+  normalized: Map<string, FieldName[]>;
+  /** Names long enough to be misspelt (`misspellingLimit` > 0) by length, with their place in `names`. */
+  byLength: Map<number, NearName[]>;
+}
 
-function namesOf(schema: StandardSchema): FieldName[] {
-  let names = namesCache.get(schema);
-  if (!names) {
-    names = schema.fields.flatMap((f, field) => [
-      { field, normalized: normalizeName(f.name), alias: false },
-      ...f.s5.aliases.map((a) => ({ field, normalized: normalizeName(a), alias: true })),
+interface NearName {
+  order: number;
+  name: FieldName;
+}
+
+const indexCache = new WeakMap<StandardSchema, NameIndex>();
+
+function indexOf(schema: StandardSchema): NameIndex {
+  let index = indexCache.get(schema);
+  if (!index) {
+    const names = schema.fields.flatMap((f, field) => [
+      nameOf(field, f.name, false),
+      ...f.s5.aliases.map((a) => nameOf(field, a, true)),
     ]);
-    namesCache.set(schema, names);
+    const exact = new Map<string, number[]>();
+    schema.fields.forEach((f, field) => {
+      exact.set(f.name, [...(exact.get(f.name) ?? []), field]);
+    });
+    const normalized = new Map<string, FieldName[]>();
+    const byLength = new Map<number, NearName[]>();
+    names.forEach((name, order) => {
+      normalized.set(name.normalized, [...(normalized.get(name.normalized) ?? []), name]);
+      const length = name.normalized.length;
+      if (misspellingLimit(name.normalized) > 0)
+        byLength.set(length, [...(byLength.get(length) ?? []), { order, name }]);
+    });
+    index = { names, exact, normalized, byLength };
+    indexCache.set(schema, index);
   }
-  return names;
+  return index;
+}
+
+function nameOf(field: number, name: string, alias: boolean): FieldName {
+  const normalized = normalizeName(name);
+  return { field, normalized, alias, signature: charSignature(normalized) };
 }
 
 function candidatesFor(
@@ -79,41 +122,51 @@ function candidatesFor(
   schema: StandardSchema,
   memo: DistanceMemo,
 ): Candidate[] {
-  const names = namesOf(schema);
+  const index = indexOf(schema);
   const raw = header.replace(/^\uFEFF/, '').trim();
   const normalized = normalizeName(raw);
   if (normalized === '') return [];
-  const found: Candidate[] = [];
-  schema.fields.forEach((f, field) => {
-    if (f.name === raw)
-      found.push({ column, field, kind: 'exact', score: SCORE.exact, certain: true });
-  });
-  if (found.length > 0) return found;
+  const exact = index.exact.get(raw);
+  if (exact !== undefined)
+    return exact.map((field) => ({
+      column,
+      field,
+      kind: 'exact',
+      score: SCORE.exact,
+      certain: true,
+    }));
   const forms: Array<[string, 'normalized' | 'numbered']> = [[normalized, 'normalized']];
   const unnumbered = stripNumbering(normalized);
   if (unnumbered) forms.push([unnumbered, 'numbered']);
   for (const [form, kind] of forms) {
-    for (const n of names) {
-      if (n.normalized !== form) continue;
+    const found: Candidate[] = [];
+    for (const n of index.normalized.get(form) ?? []) {
       const k = n.alias ? 'alias' : kind;
       found.push({ column, field: n.field, kind: k, score: SCORE[k], certain: true });
     }
     if (found.length > 0) return uniqueOrUncertain(found);
   }
-  return misspellings(unnumbered ?? normalized, column, names, memo);
+  return misspellings(unnumbered ?? normalized, column, index, memo);
 }
 
 function misspellings(
   form: string,
   column: number,
-  names: FieldName[],
+  index: NameIndex,
   memo: DistanceMemo,
 ): Candidate[] {
   const limit = misspellingLimit(form);
   if (limit === 0) return [];
+  // Only names within `limit` of the form's length can be within `limit` edits, and most of those
+  // share too few characters with it; the rest are taken in schema order, as ties rank by it.
+  const signature = charSignature(form);
+  const near: NearName[] = [];
+  for (let length = form.length - limit; length <= form.length + limit; length++)
+    for (const entry of index.byLength.get(length) ?? [])
+      if (editLowerBound(signature, entry.name.signature) <= limit) near.push(entry);
+  near.sort((a, b) => a.order - b.order);
   const best = new Map<number, number>();
-  for (const n of names) {
-    if (misspellingLimit(n.normalized) === 0) continue;
+  for (const { name: n } of near) {
     const d = memo.distance(form, n.normalized, limit);
     if (d <= limit && d < (best.get(n.field) ?? Number.POSITIVE_INFINITY)) best.set(n.field, d);
   }

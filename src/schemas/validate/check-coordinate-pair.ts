@@ -2,7 +2,7 @@ import { type CellResult, inspectCell, settle, type TypedCheck } from './check-c
 import type { Finding, RuleCheck } from './check-local-rules.ts';
 import type { ColumnPlan } from './column-plan.ts';
 import { detach } from './detach-string.ts';
-import { isPlainCoordinatePair } from './fast-paths.ts';
+import { isPlainCoordinatePair, isSeparablePair, sixDecimalDegrees } from './fast-paths.ts';
 import {
   checkLatLng,
   type GeoBounds,
@@ -13,6 +13,8 @@ import {
 // Bounded memo of the verdicts on flawed pairs, keyed by detached copies (memory flat in file size).
 const MEMO_LIMIT = 2048;
 const MEMO_TRIAL = 4096;
+// Bounded memo of the halves of separable pairs, keyed by the half's value alone.
+const HALF_LIMIT = 2048;
 
 type Axis = 'latitude' | 'longitude';
 
@@ -68,16 +70,24 @@ class PairSide implements TypedCheck {
   }
 }
 
+/** The verdicts on the 緯度 and 経度 cells of a row; undefined for a cell with nothing to say. */
+export type PairVerdict = readonly [CellResult | undefined, CellResult | undefined];
+
+/** The verdict on a plain pair (six decimals, inside the bounds): nothing to say on either cell. */
+export const PLAIN_PAIR: PairVerdict = Object.freeze([undefined, undefined] as const);
+
 /** Checks the 緯度 and 経度 cells of a row together (swaps and the prefecture box need both). */
 export class CoordinatePairChecker {
   readonly #lat: ColumnPlan;
   readonly #lng: ColumnPlan;
   readonly #bounds: GeoBounds | undefined;
   readonly #latLng: LatLngOnce;
-  readonly #memo = new Map<string, [CellResult, CellResult]>();
+  readonly #memo = new Map<string, PairVerdict>();
   #memoOn = true;
   #lookups = 0;
   #hits = 0;
+  readonly #latHalves = new Map<string, CellResult>();
+  readonly #lngHalves = new Map<string, CellResult>();
 
   constructor(lat: ColumnPlan, lng: ColumnPlan, bounds: GeoBounds | undefined) {
     this.#lat = lat;
@@ -86,12 +96,18 @@ export class CoordinatePairChecker {
     this.#latLng = new LatLngOnce(bounds ? { prefectureBounds: bounds } : {});
   }
 
-  /** The verdicts on both cells, or undefined when the pair is empty or certainly clean. */
-  check(cells: readonly string[]): [CellResult, CellResult] | undefined {
+  /** The verdicts on both cells: undefined when the pair is empty, `PLAIN_PAIR` when it is plain. */
+  check(cells: readonly string[]): PairVerdict | undefined {
     const latValue = cells[this.#lat.index] ?? '';
     const lngValue = cells[this.#lng.index] ?? '';
     if (latValue === '' && lngValue === '') return undefined;
-    if (isPlainCoordinatePair(latValue, lngValue, this.#bounds)) return undefined;
+    if (isPlainCoordinatePair(latValue, lngValue, this.#bounds)) return PLAIN_PAIR;
+    // 3-decimal coordinates, one pair per facility, never repeat as pairs but their halves do.
+    if (isSeparablePair(latValue, lngValue, this.#bounds))
+      return [
+        this.#half('latitude', latValue, lngValue),
+        this.#half('longitude', lngValue, latValue),
+      ];
     if (!this.#memoOn) return this.#verdict(latValue, lngValue);
     const key = `${latValue}\u0000${lngValue}`;
     const cached = this.#memo.get(key);
@@ -100,7 +116,7 @@ export class CoordinatePairChecker {
       this.#hits += 1;
       return cached;
     }
-    // Flawed pairs that never repeat (3-decimal coordinates, one per facility) switch the memo off.
+    // Flawed pairs that never repeat switch the memo off.
     if (this.#lookups === MEMO_TRIAL && this.#hits * 4 < this.#lookups) {
       this.#memoOn = false;
       this.#memo.clear();
@@ -110,7 +126,24 @@ export class CoordinatePairChecker {
     return result;
   }
 
-  #verdict(lat: string, lng: string): [CellResult, CellResult] {
+  /**
+   * One half of a separable pair (`isSeparablePair`): its verdict depends on its own value only,
+   * so it is computed once per value, with the row's other half, and remembered.
+   */
+  #half(axis: Axis, value: string, other: string): CellResult | undefined {
+    // Six decimals inside the box: nothing to say (the other half is the flawed one).
+    if (!Number.isNaN(sixDecimalDegrees(value))) return undefined;
+    const halves = axis === 'latitude' ? this.#latHalves : this.#lngHalves;
+    const cached = halves.get(value);
+    if (cached) return cached;
+    const plan = axis === 'latitude' ? this.#lat : this.#lng;
+    const key = detach(value);
+    const result = this.#side(plan, key, new PairSide(axis, detach(other), this.#latLng));
+    if (halves.size < HALF_LIMIT) halves.set(key, result);
+    return result;
+  }
+
+  #verdict(lat: string, lng: string): PairVerdict {
     return [
       this.#side(this.#lat, lat, new PairSide('latitude', lng, this.#latLng)),
       this.#side(this.#lng, lng, new PairSide('longitude', lat, this.#latLng)),

@@ -1,6 +1,6 @@
 import type { RawRow } from '../read/types.ts';
 import { type CellContext, type CellResult, ColumnRule, checkCell } from './check-cell.ts';
-import { CoordinatePairChecker } from './check-coordinate-pair.ts';
+import { CoordinatePairChecker, PLAIN_PAIR, type PairVerdict } from './check-coordinate-pair.ts';
 import { engineFinding, type Finding, mentionsClockTime } from './check-local-rules.ts';
 import type { ColumnPlan } from './column-plan.ts';
 import { detach } from './detach-string.ts';
@@ -40,13 +40,18 @@ export class RowChecker {
   readonly #plans: readonly ColumnPlan[];
   readonly #context: CellContext;
   readonly #roles: Uint8Array;
-  readonly #lastClean: Array<string | undefined>;
+  /** Per column, the last value found clean ('' at first): only strings, so `===` compiles to a string compare. */
+  readonly #lastClean: string[];
+  /** 1 where an empty cell is a finding (必須): there `''` matching `#lastClean` is no pass. */
+  readonly #emptyMatters: Uint8Array;
   readonly #clean: CleanValues[];
   readonly #tests: PlainTest[];
   readonly #rules: ColumnRule[];
   readonly #memo: Array<Map<string, CellResult>>;
   readonly #unique: Array<UniqueTracker | undefined>;
   readonly #pair: CoordinatePairChecker | undefined;
+  /** The 緯度 and 経度 columns, when neither is unique (see `#scan`). */
+  readonly #pairCells: readonly [number, number] | undefined;
   readonly #times: number[];
   readonly #remarks: ColumnPlan[];
 
@@ -56,6 +61,7 @@ export class RowChecker {
     this.#context = context;
     this.#roles = new Uint8Array(width);
     this.#lastClean = [];
+    this.#emptyMatters = new Uint8Array(width);
     this.#clean = [];
     this.#tests = [];
     this.#rules = [];
@@ -67,8 +73,10 @@ export class RowChecker {
     let lng: ColumnPlan | undefined;
     for (const plan of plans) {
       const i = plan.index;
-      // '' skips empty cells at once, except where an empty cell is a finding (必須, unique).
-      this.#lastClean.push(plan.required || plan.unique ? undefined : '');
+      // '' skips empty cells at once, except where an empty cell is a finding (必須). A unique
+      // column keeps '' (it records no clean value): its cells are all checked but empty ones.
+      this.#lastClean.push('');
+      if (plan.required) this.#emptyMatters[i] = 1;
       this.#clean.push(new CleanValues());
       this.#tests.push(new PlainTest(plan, context.prefectureCode));
       this.#rules.push(new ColumnRule(plan, context));
@@ -83,6 +91,7 @@ export class RowChecker {
       this.#roles[lat.index] = LATITUDE;
       this.#roles[lng.index] = LONGITUDE;
       this.#pair = new CoordinatePairChecker(lat, lng, bounds);
+      if (!lat.unique && !lng.unique) this.#pairCells = [lat.index, lng.index];
     }
   }
 
@@ -111,11 +120,22 @@ export class RowChecker {
     if (source.length !== width) cells = this.#fieldCount(row, issues);
     const pair = this.#pair?.check(source);
     const lastClean = this.#lastClean;
+    const pairCells = this.#pairCells;
+    if (pairCells !== undefined) {
+      // A plain pair draws nothing, and its cells are not empty (必須 holds): they pass the loop
+      // below as their column's last clean value would. Any other pair is looked at cell by cell.
+      const [lat, lng] = pairCells;
+      const plain = pair === PLAIN_PAIR;
+      lastClean[lat] = plain ? (source[lat] ?? '') : '';
+      lastClean[lng] = plain ? (source[lng] ?? '') : '';
+    }
+    const emptyMatters = this.#emptyMatters;
     const count = Math.min(width, source.length);
     for (let i = 0; i < count; i++) {
       const value = source[i];
+      if (value === undefined) continue;
       // Most cells repeat their column's last clean value (北海道, 有, 1): one comparison.
-      if (value === lastClean[i] || value === undefined) continue;
+      if (value === lastClean[i] && (value !== '' || emptyMatters[i] === 0)) continue;
       const fixed = this.#cell(i, value, row, issues, pair);
       if (fixed !== undefined) {
         cells ??= source.slice();
@@ -132,7 +152,7 @@ export class RowChecker {
     value: string,
     row: RawRow,
     issues: IssueInput[],
-    pair: [CellResult, CellResult] | undefined,
+    pair: PairVerdict | undefined,
   ): string | undefined {
     const plan = this.#plans[index];
     if (plan === undefined) return undefined;
@@ -173,27 +193,38 @@ export class RowChecker {
     const clean = this.#clean[index];
     const test = this.#tests[index];
     const rule = this.#rules[index];
-    if (clean === undefined || test === undefined || rule === undefined) return undefined;
+    const memo = this.#memo[index];
+    if (clean === undefined || test === undefined || rule === undefined || memo === undefined)
+      return undefined;
     // A unique column must see every value; in a 必須 column a clean value is present.
     if (clean.has(value)) {
       if (!plan.unique) this.#lastClean[index] = value;
       return undefined;
+    }
+    // Flawed values repeat too (`9:00`, `○`): found here, they skip the fast test.
+    if (memo.size > 0) {
+      const cached = memo.get(value);
+      if (cached) return cached;
     }
     if (test.accepts(value)) {
       if (!plan.unique) this.#lastClean[index] = value;
       clean.add(value);
       return undefined;
     }
-    const memo = this.#memo[index];
-    const cached = memo?.get(value);
-    if (cached) return cached;
     const padded = test.paddedVerdict(value, plan.inferred);
     if (padded) return padded;
-    if (!memo || memo.size >= MEMO_LIMIT || value.length > MEMO_MAX_LENGTH)
-      return checkCell(plan, value, this.#context, rule);
-    const key = detach(value);
+    const memoable = memo.size < MEMO_LIMIT && value.length <= MEMO_MAX_LENGTH;
+    // A memo entry's result quotes its key in findings: a detached key pins no chunk.
+    const key = memoable ? detach(value) : value;
     const result = checkCell(plan, key, this.#context, rule);
-    memo.set(key, result);
+    // Clean by the full rules though not by the fast test (`Wakakusa Park` in a 半角英数字
+    // column): from now on it is a clean value like the others, one comparison away.
+    if (result.findings.length === 0 && result.fixed === undefined) {
+      if (!plan.unique) this.#lastClean[index] = value;
+      clean.add(value);
+      return undefined;
+    }
+    if (memoable) memo.set(key, result);
     return result;
   }
 

@@ -198,15 +198,46 @@ export function sixDecimalDegrees(value: string): number {
   return micro / 1e6;
 }
 
+/**
+ * The degrees of a plain decimal (`^\d{1,3}(?:\.\d+)?$`: ASCII, unsigned, no spaces), the same
+ * double `Number(value)` gives; else NaN.
+ */
+export function plainDegrees(value: string): number {
+  const n = value.length;
+  let i = 0;
+  while (i < n && i < 4 && isAsciiDigit(value.charCodeAt(i))) i++;
+  if (i === 0 || i > 3) return Number.NaN;
+  if (i < n) {
+    if (value.charCodeAt(i) !== 0x2e || i + 1 === n) return Number.NaN;
+    for (let j = i + 1; j < n; j++) if (!isAsciiDigit(value.charCodeAt(j))) return Number.NaN;
+  }
+  return Number(value);
+}
+
+function isAsciiDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/**
+ * True when both halves are plain decimals (`plainDegrees`) inside Japan and the bounds, each on
+ * its own axis. Such a pair is not swapped, not incomplete and not outside the prefecture, so
+ * each half's only findings are its own (the number of decimals): it can be judged apart.
+ */
+export function isSeparablePair(latitude: string, longitude: string, bounds?: GeoBounds): boolean {
+  return inBox(plainDegrees(latitude), plainDegrees(longitude), bounds);
+}
+
 /** True when a 緯度/経度 pair certainly draws no finding: 6 decimals, in Japan, in the bounds. */
 export function isPlainCoordinatePair(
   latitude: string,
   longitude: string,
   bounds?: GeoBounds,
 ): boolean {
-  // NaN fails every comparison below.
-  const lat = sixDecimalDegrees(latitude);
-  const lng = sixDecimalDegrees(longitude);
+  return inBox(sixDecimalDegrees(latitude), sixDecimalDegrees(longitude), bounds);
+}
+
+/** True when both degrees lie inside Japan and the bounds, each on its axis (NaN never does). */
+function inBox(lat: number, lng: number, bounds?: GeoBounds): boolean {
   const box = bounds ?? JAPAN_BOUNDS;
   return (
     lat >= Math.max(box.south, JAPAN_BOUNDS.south) &&

@@ -13,8 +13,11 @@
 export class UniqueTracker {
   #capacity = 1024;
   #size = 0;
-  /** Slot i holds home, hash and row at 3i, 3i+1, 3i+2: a probe touches one cache line. */
-  #slots = new Uint32Array(this.#capacity * 3);
+  /**
+   * Slot i holds home, hash and row at 3i, 3i+1, 3i+2: a probe touches one cache line. Int32, and
+   * the hashes kept as int32 (`| 0`): uint32 values above 2³¹ would be doubles in optimised code.
+   */
+  #slots = new Int32Array(this.#capacity * 3);
 
   /** Records a value seen at a row; returns the first row of an earlier equal value, if any. */
   seen(value: string, row: number): number | undefined {
@@ -28,27 +31,37 @@ export class UniqueTracker {
     // The digit count is hashed in, so `01` and `1` start apart.
     let rest = Math.imul(0x01000193, n - start + 1);
     let number = 0;
-    let hash = 0x811c9dc5;
+    let hash = 0x811c9dc5 | 0;
     for (let i = 0; i < n; i++) {
       const c = value.charCodeAt(i);
       hash = Math.imul(hash ^ c, 0x01000193);
       if (i < start) rest = Math.imul(rest ^ c, 0x5bd1e995) ^ (rest >>> 15);
       else number = number * 10 + (c - 0x30);
     }
-    const home = (rest + number) >>> 0;
-    hash >>>= 0;
+    const home = (rest + number) | 0;
     const slots = this.#slots;
     const mask = this.#capacity - 1;
     const stride = (hash | 1) & mask;
-    for (let i = home & mask; ; i = (i + stride) & mask) {
+    let i = home & mask;
+    for (;;) {
       const at = i * 3;
       const first = slots[at + 2] ?? 0;
       // Rows are 1-based (header = 1), so 0 marks an empty slot.
       if (first === 0) break;
       if (slots[at] === home && slots[at + 1] === hash) return first;
+      i = (i + stride) & mask;
     }
-    if ((this.#size + 1) * 2 > this.#capacity) this.#grow();
-    this.#insert(home, hash, Math.max(1, row));
+    const first = Math.max(1, row);
+    if ((this.#size + 1) * 2 > this.#capacity) {
+      this.#grow();
+      this.#insert(home, hash, first);
+    } else {
+      // The empty slot the probe stopped at.
+      slots[i * 3] = home;
+      slots[i * 3 + 1] = hash;
+      slots[i * 3 + 2] = first;
+      this.#size += 1;
+    }
     return undefined;
   }
 
@@ -67,7 +80,7 @@ export class UniqueTracker {
   #grow(): void {
     const old = this.#slots;
     this.#capacity *= 2;
-    this.#slots = new Uint32Array(this.#capacity * 3);
+    this.#slots = new Int32Array(this.#capacity * 3);
     this.#size = 0;
     for (let at = 0; at < old.length; at += 3) {
       const row = old[at + 2] ?? 0;
