@@ -203,6 +203,13 @@ async function latencies(
     ['q=函館 (2 chars)', { q: '函館' }, 'substring scan', scan('函館')],
     ['q=市民会館 (4 chars)', { q: '市民会館' }, 'substring scan', scan('市民会館')],
     [
+      'q=旭町児童館 (5 chars, selective)',
+      { q: '旭町児童館' },
+      'substring scan',
+      scan('旭町児童館'),
+    ],
+    ['q=0004242 (one row)', { q: '0004242' }, 'substring scan', scan('0004242')],
+    [
       'q={名称: 博物館} + filter',
       { q: { 名称: '博物館' }, filters: { 所在地_市区町村: '旭川市' } },
       'substring scan',

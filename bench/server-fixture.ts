@@ -134,7 +134,8 @@ const TAGS = ['防災', '観光', '子育て', '医療', '福祉', '統計', '�
 /**
  * Migrates and seeds the site, creates `datasets` datasets across the seeded organizations
  * (package_create, 500 per transaction) and uploads a generated AED一覧 of `rows` rows, which the
- * ingest queue loads into the datastore (the path an upload takes in the server).
+ * ingest queue loads into the datastore and the merged AED table takes in (the path an upload
+ * takes in the server).
  */
 export async function populateSite(
   site: Site,
@@ -186,6 +187,9 @@ export async function populateSite(
         )) as { id: string };
         // The upload queued an ingest job; run it here so the server starts with nothing queued.
         await drainQueue(queueDepsFor(p.registry, p.context(siteActor)), silentLogger);
+        // And merge it into the prefecture-wide table, as the server does after a drained queue:
+        // otherwise the server's first start does it (one long transaction before it answers).
+        await p.call('s5_merged_refresh', { rebuild: false }, siteActor);
         site.resourceId = res.id;
       } finally {
         rmSync(dir, { recursive: true, force: true });

@@ -5,6 +5,7 @@ import { createLogger } from './core/logger.ts';
 import { startHarvestScheduler } from './harvest/index.ts';
 import { siteActor } from './catalog/index.ts';
 import { drainQueue, queueDepsFor } from './ingest/index.ts';
+import { startRealtime } from './ngsi/index.ts';
 import { openPlatform } from './platform/index.ts';
 
 /**
@@ -33,6 +34,12 @@ async function main(): Promise<void> {
   // Harvest jobs a restart interrupted are marked failed, queued ones resume; sources run on their
   // interval only with S5_HARVEST_SCHEDULER (default on).
   startHarvestScheduler(platform, { schedule: config.harvestScheduler });
+  // NGSI-LD notifications, history retention and MQTT (embedded broker or S5_MQTT_URL).
+  const realtime = await startRealtime(platform.db, config, {
+    allowPrivate: platform.site.fetchAllowPrivate,
+    log,
+    siteActor,
+  });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     log.info('s5 listening', {
       url: `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}`,
@@ -41,7 +48,10 @@ async function main(): Promise<void> {
   });
   const stop = () => {
     server.close();
-    void platform.close().then(() => process.exit(0));
+    void realtime
+      .stop()
+      .then(() => platform.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -7,6 +7,7 @@ import { discoveryRoutes } from './ngsi-discovery-routes.ts';
 import { entityRoutes } from './ngsi-entity-routes.ts';
 import { errorResponse } from './ngsi-http.ts';
 import { problemResponse } from './ngsi-problem.ts';
+import { subscriptionRoutes } from './ngsi-subscription-routes.ts';
 import { temporalRoutes } from './ngsi-temporal-routes.ts';
 
 /**
@@ -27,12 +28,18 @@ export function ngsiRoutes(platform: Platform): Hono {
   batchRoutes(app, platform);
   discoveryRoutes(app, platform);
   temporalRoutes(app, platform);
+  subscriptionRoutes(app, platform);
   app.all('*', (c) => {
     // `/entities//attrs`: an empty id or attribute name is a bad request, not a missing route.
     const path = c.req.path;
-    const emptyId = /^\/ngsi-ld\/v1\/entities\/(\/|[^/]+\/attrs\/\/|[^/]*\/\/)/.test(path);
+    const emptyId = /^\/ngsi-ld\/v1\/(temporal\/)?entities\/(\/|[^/]+\/attrs\/\/|[^/]*\/\/)/.test(
+      path,
+    );
     const noId =
       /^\/ngsi-ld\/v1\/entities\/?$/.test(path) && ['PATCH', 'PUT'].includes(c.req.method);
+    // DELETE /temporal/entities/ (no id): the collection cannot be deleted.
+    if (/^\/ngsi-ld\/v1\/temporal\/entities\/?$/.test(path) && c.req.method === 'DELETE')
+      return problemResponse('MethodNotAllowed', 'DELETE needs an entity id');
     if (emptyId || noId)
       return problemResponse('BadRequestData', 'An entity id or attribute name is empty');
     return problemResponse(

@@ -3,7 +3,10 @@ import type { Platform } from '../platform/index.ts';
 import {
   contentRange,
   type Params,
+  badData,
+  ngsiError,
   parseAttrs,
+  parseProjection,
   parseTemporalQuery,
   parseView,
   type RenderOptions,
@@ -16,7 +19,16 @@ import { emptyAnswer, jsonAnswer, type NgsiExchange, ngsiHandler } from './ngsi-
 
 const API = '/ngsi-ld/v1';
 const READ = ['json', 'ld'] as const;
-const VIEW = ['options', 'format', 'attrs', 'lang', 'datasetId', ...TEMPORAL_PARAMS];
+const VIEW = [
+  'options',
+  'format',
+  'attrs',
+  'pick',
+  'omit',
+  'lang',
+  'datasetId',
+  ...TEMPORAL_PARAMS,
+];
 const QUERY = [
   ...VIEW,
   'id',
@@ -93,6 +105,8 @@ export function temporalRoutes(app: Hono, platform: Platform): void {
     h({ params: [...VIEW, 'local'], produces: READ }, async (x) => {
       const t: TemporalEntity = await svc(x).retrieve(x.call, param(x, 'id'), x.params);
       const r = renderTemporal(t, parseTemporalQuery(x.params), renderOptions(x, x.params));
+      if (Object.keys(r).length === 0)
+        throw ngsiError('ResourceNotFound', 'Nothing of the entity matches the projection');
       if (!t.clipped) return jsonAnswer(x, r);
       return jsonAnswer(x, r, {
         status: 206,
@@ -128,6 +142,16 @@ export function temporalRoutes(app: Hono, platform: Platform): void {
         x.params.deleteAll === 'true',
       );
       return emptyAnswer(x, 204);
+    }),
+  );
+  app.on(
+    'PATCH',
+    both('/temporal/entities/:id/attrs/:attr'),
+    h({ params: [] }, async () => {
+      throw ngsiError(
+        'MethodNotAllowed',
+        'PATCH needs an instance id: …/attrs/{attrId}/{instanceId}',
+      );
     }),
   );
   app.on(
@@ -170,6 +194,14 @@ function renderOptions(x: NgsiExchange, params: Params): RenderOptions {
   const o: RenderOptions = { terms: x.call.terms, format: view.format, sysAttrs: view.sysAttrs };
   const attrs = parseAttrs(params.attrs, x.call.terms);
   if (attrs) o.attrs = new Set(attrs);
+  const pick = parseProjection(params.pick, x.call.terms);
+  const omit = parseProjection(params.omit, x.call.terms);
+  if (pick && omit)
+    for (const name of pick.keys())
+      if (omit.has(name)) throw badData(`${name} is both picked and omitted`);
+  if ((pick || omit) && attrs) throw badData('attrs cannot be combined with pick or omit');
+  if (pick) o.pick = pick;
+  if (omit) o.omit = omit;
   if (params.lang) o.lang = params.lang;
   return o;
 }

@@ -4,10 +4,15 @@
  * adapter is src/api/ngsi-routes.ts; other folders import only from here.
  */
 import type { AnyAction } from '../core/action.ts';
+import { ngsiDeviceScopeSet } from './actions/device-scope-set.ts';
 import { ngsiRetentionSet } from './actions/retention-set.ts';
 import { ngsiTypePublish } from './actions/type-publish.ts';
 
-export const ngsiActions: readonly AnyAction[] = [ngsiTypePublish, ngsiRetentionSet];
+export const ngsiActions: readonly AnyAction[] = [
+  ngsiTypePublish,
+  ngsiRetentionSet,
+  ngsiDeviceScopeSet,
+];
 
 export type { BatchOperation, BatchResult } from './broker/batch.ts';
 export { Broker } from './broker/broker.ts';
@@ -31,6 +36,7 @@ export {
   type Params,
   type Projection,
   parseAttrs,
+  parsePaging,
   parseProjection,
   parseView,
   splitList,
@@ -41,3 +47,12 @@ export { contentRange, renderTemporal } from './temporal/render-temporal.ts';
 export { parseTemporalQuery, TEMPORAL_PARAMS } from './temporal/temporal-params.ts';
 export type { TemporalEntity, TemporalService } from './temporal/temporal-service.ts';
 export { purgeHistory } from './temporal/retention.ts';
+export {
+  type RealtimeRuntime,
+  startNotifications,
+  startRealtime,
+  subscriptionsOf,
+} from './realtime.ts';
+export type { OutboxWorker } from './subscriptions/outbox-worker.ts';
+export type { SubscriptionService } from './subscriptions/subscription-service.ts';
+export { INGEST_TOPIC, parseIngest } from './mqtt/topic.ts';

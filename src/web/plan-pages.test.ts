@@ -119,6 +119,15 @@ for (const backend of testBackends()) {
       assert.deepEqual(await json.json(), { version: 3 });
     });
 
+    it('renders the reference of every action, with its method, in the page', async () => {
+      const { text } = await w.get('/api');
+      for (const action of w.p.registry.list()) {
+        assert.ok(text.includes(`id="action-${action.name}"`), action.name);
+      }
+      assert.match(text, /id="action-package_create"><th scope="row">.*?<td>POST<\/td>/s);
+      assert.match(text, /id="action-package_search"><th scope="row">.*?<td>GET \/ POST<\/td>/s);
+    });
+
     it('every example on the API page answers successfully', async () => {
       const { text } = await w.get('/api');
       const links = [...text.matchAll(/<a href="(\/(?:api|datastore)\/[^"]+)">/g)]

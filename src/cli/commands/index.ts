@@ -8,6 +8,7 @@ import { register as merged } from './merged.ts';
 import { register as plan } from './plan.ts';
 import { register as schemas } from './schemas.ts';
 import { register as seed } from './seed.ts';
+import { register as simulate } from './simulate.ts';
 import { register as users } from './users.ts';
 import { register as validate } from './validate.ts';
 
@@ -24,4 +25,5 @@ export function registerCommands(program: Command): void {
   harvest(program);
   merged(program);
   backup(program);
+  simulate(program);
 }

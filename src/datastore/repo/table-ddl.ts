@@ -89,3 +89,13 @@ export async function createIndex(db: Database, tableName: string, index: IndexD
 export async function dropIndex(db: Database, name: string): Promise<void> {
   await sql`DROP INDEX IF EXISTS ${sql.id(name)}`.execute(db.kysely);
 }
+
+/**
+ * PostgreSQL: gathers the planner's statistics of a freshly loaded table. Until autovacuum gets
+ * to it, a new table has none, and the planner guesses: a filter on an indexed column or a `q`
+ * may then read the whole table instead of using its index. SQLite plans well enough without.
+ */
+export async function analyzeTable(db: Database, tableName: string): Promise<void> {
+  if (db.dialect !== 'postgres') return;
+  await sql`ANALYZE ${sql.id(tableName)}`.execute(db.kysely);
+}

@@ -4,6 +4,7 @@ import { isUuid } from '../../core/ids.ts';
 import { type Database, withTransaction } from '../../db/index.ts';
 import type { FieldDef, TableMeta } from '../fields/field-def.ts';
 import {
+  analyzeTable,
   createDeferredTextIndex,
   createPhysicalTable,
   dropPhysicalTable,
@@ -61,7 +62,9 @@ export async function loadRows(
       const { rowCount, indexes } = await withBulkCache(tx, async () => {
         const inserted = await insertStream(tx, build, fields, rows);
         await createDeferredTextIndex(tx, build);
-        return { rowCount: inserted, indexes: await applyIndexes(tx, build, plan) };
+        const created = await applyIndexes(tx, build, plan);
+        await analyzeTable(tx, build);
+        return { rowCount: inserted, indexes: created };
       });
       if (existing) await dropPhysicalTable(tx, existing.tableName);
       await renamePhysicalTable(tx, build, resourceId);

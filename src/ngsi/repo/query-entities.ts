@@ -73,15 +73,16 @@ function planOf(
   const driver = q.q ? equalityDriver(q.q, db.dialect) : undefined;
   if (driver)
     return {
-      from: sql`(${driver}) d JOIN ngsi_entity e ON e.seq = d.seq`,
-      where: whereOf(tenant, q, qWhere, true),
+      // CROSS JOIN keeps the driver as SQLite's outer loop; PostgreSQL plans it as any join.
+      from: sql`(${driver}) d CROSS JOIN ngsi_entity e`,
+      where: sql`e.seq = d.seq AND ${whereOf(tenant, q, qWhere, true)}`,
       order: sql`e.seq`,
     };
   const onlyType = q.types?.length === 1 && q.types[0]?.length === 1 ? q.types[0][0] : undefined;
   if (onlyType !== undefined)
     return {
-      from: sql`ngsi_entity_type d JOIN ngsi_entity e ON e.seq = d.entity_seq`,
-      where: sql`d.tenant = ${tenant} AND d.type = ${onlyType} AND ${whereOf(tenant, q, qWhere, false)}`,
+      from: sql`ngsi_entity_type d CROSS JOIN ngsi_entity e`,
+      where: sql`e.seq = d.entity_seq AND d.tenant = ${tenant} AND d.type = ${onlyType} AND ${whereOf(tenant, q, qWhere, false)}`,
       order: sql`d.entity_seq`,
     };
   return { from: sql`ngsi_entity e`, where: whereOf(tenant, q, qWhere, true), order: sql`e.seq` };
@@ -122,7 +123,8 @@ function whereOf(
       sql.join(
         all.map(
           (t) =>
-            sql`e.seq IN (SELECT t.entity_seq FROM ngsi_entity_type t WHERE t.tenant = ${tenant} AND t.type = ${t})`,
+            // Correlated, so SQLite probes the primary key instead of listing every entity of the type.
+            sql`EXISTS (SELECT 1 FROM ngsi_entity_type t WHERE t.entity_seq = e.seq AND t.type = ${t})`,
         ),
         sql` AND `,
       ),

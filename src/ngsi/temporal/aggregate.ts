@@ -27,7 +27,7 @@ export function aggregatedAttrs(
     for (const m of methods) {
       const list = attr[m] ?? [];
       attr[m] = list;
-      list.push([b[m], new Date(from).toISOString(), new Date(to).toISOString()]);
+      list.push([b[m], isoMs(from), isoMs(to)]);
     }
   }
   return out;
@@ -100,4 +100,9 @@ export function bucketsInCode(
       distinctCount: distinct.size,
     }))
     .sort((a, b) => (a.attr === b.attr ? a.bucket - b.bucket : a.attr < b.attr ? -1 : 1));
+}
+
+/** ISO 8601 UTC, without `.000` when the time has no milliseconds (as the suite writes them). */
+export function isoMs(ms: number): string {
+  return new Date(ms).toISOString().replace('.000Z', 'Z');
 }

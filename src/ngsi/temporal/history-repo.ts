@@ -265,6 +265,8 @@ export async function firstTime(
     .select(sql<number | null>`min(${sql.ref(col)})`.as('t'))
     .where('tenant', '=', tenant)
     .where('entity_id', '=', entityId)
+    .$if(tq.fromMs !== undefined, (q) => q.where(col, '>=', tq.fromMs ?? 0))
+    .$if(tq.toMs !== undefined, (q) => q.where(col, '<', tq.toMs ?? 0))
     .executeTakeFirst();
   return r?.t === null || r?.t === undefined ? undefined : Number(r.t);
 }

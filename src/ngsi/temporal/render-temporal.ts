@@ -1,5 +1,6 @@
 import { type RenderOptions, renderAttr } from '../model/render-entity.ts';
 import type { Attr } from '../model/types.ts';
+import { isoMs } from './aggregate.ts';
 import type { InstanceRow } from './tables.ts';
 import type { TemporalQuery } from './temporal-params.ts';
 import type { TemporalEntity } from './temporal-service.ts';
@@ -25,10 +26,15 @@ export function renderTemporal(
 ): Record<string, unknown> {
   const e = t.entity;
   const types = e.types.map((x) => o.terms.compact(x));
-  const out: Record<string, unknown> = { id: e.id, type: types.length === 1 ? types[0] : types };
+  // pick/omit (clause 4.21) as for entities: `id`, `type` and expanded attribute names.
+  const keep = (name: string) =>
+    (!o.pick || o.pick.has(name)) && !(o.omit?.has(name) && o.omit.get(name) === undefined);
+  const out: Record<string, unknown> = {};
+  if (keep('id')) out.id = e.id;
+  if (keep('type')) out.type = types.length === 1 ? types[0] : types;
   if (t.aggregated) {
     for (const [name, methods] of t.aggregated)
-      out[o.terms.compact(name)] = { type: 'Property', ...methods };
+      if (keep(name)) out[o.terms.compact(name)] = { type: 'Property', ...methods };
     return out;
   }
   const byAttr = new Map<string, InstanceRow[]>();
@@ -38,6 +44,7 @@ export function renderTemporal(
     byAttr.set(r.attr, list);
   }
   for (const [name, rows] of byAttr) {
+    if (!keep(name)) continue;
     const key = o.terms.compact(name);
     if (tq.mode === 'temporalValues') {
       const first = JSON.parse(rows[0]?.body ?? '{}') as Attr;
@@ -59,8 +66,8 @@ export function renderTemporal(
           : { value: rendered };
       obj.instanceId = r.instance_id;
       if (o.sysAttrs) {
-        obj.createdAt = new Date(r.created_ms).toISOString();
-        obj.modifiedAt = new Date(r.modified_ms).toISOString();
+        obj.createdAt = isoMs(r.created_ms);
+        obj.modifiedAt = isoMs(r.modified_ms);
       }
       return obj;
     });
@@ -76,12 +83,10 @@ function timeText(r: InstanceRow, tq: TemporalQuery): string {
         ? r.modified_ms
         : r.observed_ms;
   const a = JSON.parse(r.body) as Attr; // keep the observedAt text as written when it is the key
-  return tq.timeproperty === 'observedAt' && a.observedAt
-    ? a.observedAt
-    : new Date(ms).toISOString();
+  return tq.timeproperty === 'observedAt' && a.observedAt ? a.observedAt : isoMs(ms);
 }
 
 /** `Content-Range: date-time <start>-<end>/*` of a clipped answer (clause 6.3.10). */
 export function contentRange(fromMs: number, toMs: number): string {
-  return `date-time ${new Date(fromMs).toISOString()}-${new Date(toMs).toISOString()}/*`;
+  return `date-time ${isoMs(fromMs)}-${isoMs(toMs)}/*`;
 }

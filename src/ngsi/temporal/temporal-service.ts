@@ -52,8 +52,6 @@ export class TemporalService {
   ): Promise<{ list: TemporalEntity[]; tq: TemporalQuery; count?: number }> {
     const tq = parseTemporalQuery(params);
     const core = stripTemporal(params);
-    if (!core.type && !core.attrs && !core.q && !core.id && !core.idPattern && !core.georel)
-      throw badData('A temporal query needs type, attrs, id, idPattern, q or a geo-query');
     const page = await this.broker.query(call, core);
     const attrs = attrSet(call, params);
     const list: TemporalEntity[] = [];
@@ -75,7 +73,8 @@ export class TemporalService {
     tq: TemporalQuery,
   ): Promise<TemporalEntity> {
     if (tq.mode === 'aggregatedValues' && tq.aggr) {
-      const start = tq.fromMs ?? (await firstTime(this.db, call.tenant, entity.id, tq));
+      // Periods start at the first instance in the range (as Stellio and the ETSI suite do).
+      const start = await firstTime(this.db, call.tenant, entity.id, tq);
       if (start === undefined) return { entity, instances: [], aggregated: new Map() };
       const end = tq.toMs ?? call.now.getTime();
       const period = tq.aggr.period;

@@ -30,6 +30,30 @@ const PLAIN = 0;
 const LATITUDE = 1;
 const LONGITUDE = 2;
 
+/** What the row loop keeps of one column: one object, where parallel arrays took a load each. */
+class Column {
+  /** The fast test for values that certainly draw nothing. */
+  readonly test: PlainTest;
+  readonly rule: ColumnRule;
+  /** Values found clean, and the memo of the verdicts on flawed ones. */
+  readonly clean = new CleanValues();
+  readonly memo = new Map<string, CellResult>();
+  readonly tracker: UniqueTracker | undefined;
+  /** 必須: an empty value is a finding. */
+  readonly required: boolean;
+  role = PLAIN;
+
+  constructor(
+    readonly plan: ColumnPlan,
+    context: CellContext,
+  ) {
+    this.test = new PlainTest(plan, context.prefectureCode);
+    this.rule = new ColumnRule(plan, context);
+    this.tracker = plan.unique ? new UniqueTracker() : undefined;
+    this.required = plan.required;
+  }
+}
+
 /**
  * Checks data rows against a column plan; keeps the state of unique columns across rows. Per
  * column, in the order tried: the last value found clean (constant columns such as 北海道 or 有
@@ -38,17 +62,12 @@ const LONGITUDE = 2;
  */
 export class RowChecker {
   readonly #plans: readonly ColumnPlan[];
+  readonly #columns: Column[];
   readonly #context: CellContext;
-  readonly #roles: Uint8Array;
   /** Per column, the last value found clean ('' at first): only strings, so `===` compiles to a string compare. */
   readonly #lastClean: string[];
   /** 1 where an empty cell is a finding (必須): there `''` matching `#lastClean` is no pass. */
   readonly #emptyMatters: Uint8Array;
-  readonly #clean: CleanValues[];
-  readonly #tests: PlainTest[];
-  readonly #rules: ColumnRule[];
-  readonly #memo: Array<Map<string, CellResult>>;
-  readonly #unique: Array<UniqueTracker | undefined>;
   readonly #pair: CoordinatePairChecker | undefined;
   /** The 緯度 and 経度 columns, when neither is unique (see `#scan`). */
   readonly #pairCells: readonly [number, number] | undefined;
@@ -58,15 +77,10 @@ export class RowChecker {
   constructor(plans: readonly ColumnPlan[], context: CellContext, bounds?: GeoBounds) {
     const width = plans.length;
     this.#plans = plans;
+    this.#columns = plans.map((plan) => new Column(plan, context));
     this.#context = context;
-    this.#roles = new Uint8Array(width);
     this.#lastClean = [];
     this.#emptyMatters = new Uint8Array(width);
-    this.#clean = [];
-    this.#tests = [];
-    this.#rules = [];
-    this.#memo = [];
-    this.#unique = [];
     this.#times = [];
     this.#remarks = [];
     let lat: ColumnPlan | undefined;
@@ -77,19 +91,16 @@ export class RowChecker {
       // column keeps '' (it records no clean value): its cells are all checked but empty ones.
       this.#lastClean.push('');
       if (plan.required) this.#emptyMatters[i] = 1;
-      this.#clean.push(new CleanValues());
-      this.#tests.push(new PlainTest(plan, context.prefectureCode));
-      this.#rules.push(new ColumnRule(plan, context));
-      this.#memo.push(new Map());
-      this.#unique.push(plan.unique ? new UniqueTracker() : undefined);
       if (plan.rule === 'latitude') lat ??= plan;
       if (plan.rule === 'longitude') lng ??= plan;
       if (plan.rule === 'time' && !plan.inferred) this.#times.push(i);
       if (plan.rule === 'time_remarks') this.#remarks.push(plan);
     }
-    if (lat && lng && lat.inferred === lng.inferred) {
-      this.#roles[lat.index] = LATITUDE;
-      this.#roles[lng.index] = LONGITUDE;
+    const latColumn = lat && this.#columns[lat.index];
+    const lngColumn = lng && this.#columns[lng.index];
+    if (lat && lng && latColumn && lngColumn && lat.inferred === lng.inferred) {
+      latColumn.role = LATITUDE;
+      lngColumn.role = LONGITUDE;
       this.#pair = new CoordinatePairChecker(lat, lng, bounds);
       if (!lat.unique && !lng.unique) this.#pairCells = [lat.index, lng.index];
     }
@@ -154,13 +165,16 @@ export class RowChecker {
     issues: IssueInput[],
     pair: PairVerdict | undefined,
   ): string | undefined {
-    const plan = this.#plans[index];
-    if (plan === undefined) return undefined;
-    if (plan.required || plan.unique) this.#required(plan, value, row, issues);
+    const column = this.#columns[index];
+    if (column === undefined) return undefined;
+    const plan = column.plan;
+    // A value breaks 必須 only when it trims to nothing, so when it is empty or starts with a space.
+    const maybeEmpty = column.required && (value === '' || isSpace(value.charCodeAt(0)));
+    if (maybeEmpty || column.tracker !== undefined) this.#required(column, value, row, issues);
     if (value === '') return undefined;
-    const role = this.#roles[index];
+    const role = column.role;
     let result: CellResult | undefined;
-    if (role === PLAIN) result = this.#checkOne(plan, value);
+    if (role === PLAIN) result = this.#checkOne(column, index, value);
     else if (pair !== undefined) result = role === LATITUDE ? pair[0] : pair[1];
     if (result === undefined) return undefined;
     const fixed = result.fixed;
@@ -188,14 +202,8 @@ export class RowChecker {
   }
 
   /** The verdict on a non-empty cell of an ordinary column; undefined when it is clean. */
-  #checkOne(plan: ColumnPlan, value: string): CellResult | undefined {
-    const index = plan.index;
-    const clean = this.#clean[index];
-    const test = this.#tests[index];
-    const rule = this.#rules[index];
-    const memo = this.#memo[index];
-    if (clean === undefined || test === undefined || rule === undefined || memo === undefined)
-      return undefined;
+  #checkOne(column: Column, index: number, value: string): CellResult | undefined {
+    const { plan, clean, test, memo } = column;
     // A unique column must see every value; in a 必須 column a clean value is present.
     if (clean.has(value)) {
       if (!plan.unique) this.#lastClean[index] = value;
@@ -216,7 +224,7 @@ export class RowChecker {
     const memoable = memo.size < MEMO_LIMIT && value.length <= MEMO_MAX_LENGTH;
     // A memo entry's result quotes its key in findings: a detached key pins no chunk.
     const key = memoable ? detach(value) : value;
-    const result = checkCell(plan, key, this.#context, rule);
+    const result = checkCell(plan, key, this.#context, column.rule);
     // Clean by the full rules though not by the fast test (`Wakakusa Park` in a 半角英数字
     // column): from now on it is a clean value like the others, one comparison away.
     if (result.findings.length === 0 && result.fixed === undefined) {
@@ -228,7 +236,8 @@ export class RowChecker {
     return result;
   }
 
-  #required(plan: ColumnPlan, value: string, row: RawRow, issues: IssueInput[]): void {
+  #required(column: Column, value: string, row: RawRow, issues: IssueInput[]): void {
+    const plan = column.plan;
     // Trimmed only when it starts or ends with a space (a code unit ≤ U+0020 or a wide space).
     const head = value.charCodeAt(0);
     const tail = value.charCodeAt(value.length - 1);
@@ -238,7 +247,7 @@ export class RowChecker {
       const f = engineFinding('required_value_missing', { field: plan.field?.name ?? plan.header });
       issues.push(cellIssue(row, plan, value, f));
     }
-    const tracker = this.#unique[plan.index];
+    const tracker = column.tracker;
     if (!tracker || key === '') return;
     const first = tracker.seen(key, row.record);
     if (first === undefined) return;

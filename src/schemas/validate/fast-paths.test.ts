@@ -4,8 +4,14 @@ import fc from 'fast-check';
 import { listSchemas } from '../catalog/load-schemas.ts';
 import { checkCell } from './check-cell.ts';
 import type { ColumnPlan } from './column-plan.ts';
-import { isPlainCoordinatePair, PlainTest, sixDecimalDegrees } from './fast-paths.ts';
-import { checkLatLng, HOKKAIDO_BOUNDS } from './value-rules.ts';
+import {
+  isPlainCoordinatePair,
+  isSeparablePair,
+  PlainTest,
+  plainDegrees,
+  sixDecimalDegrees,
+} from './fast-paths.ts';
+import { checkLatLng, type GeoBounds, HOKKAIDO_BOUNDS } from './value-rules.ts';
 import { computeCheckDigit } from '../values/index.ts';
 import { startReview } from './validate-table.ts';
 
@@ -173,6 +179,68 @@ test('six-decimal degrees read as the same number as Number() reads them', () =>
     }),
     { numRuns: 20000 },
   );
+});
+
+// Plain decimals with any number of decimals, as 3-decimal coordinates are written.
+const decimal = fc.oneof(
+  fc
+    .tuple(fc.integer({ min: 0, max: 199 }), fc.integer({ min: 0, max: 9999999 }), fc.nat(8))
+    .map(([d, f, n]) => (n === 0 ? String(d) : `${d}.${String(f).padStart(n, '0').slice(0, n)}`)),
+  coordinate,
+);
+
+test('plain degrees read as Number() reads them, and only plain decimals read at all', () => {
+  fc.assert(
+    fc.property(decimal, (text) => {
+      const degrees = plainDegrees(text);
+      if (/^\d{1,3}(?:\.\d+)?$/.test(text)) assert.equal(degrees, Number(text));
+      else assert.ok(Number.isNaN(degrees), text);
+    }),
+    { numRuns: 20000 },
+  );
+});
+
+// Decimals near Hokkaido (and beyond its box), with 0 to 8 decimals.
+const degreesNear = (min: number, max: number) =>
+  fc
+    .tuple(fc.integer({ min, max }), fc.integer({ min: 0, max: 99999999 }), fc.nat(8))
+    .map(([d, f, n]) => (n === 0 ? String(d) : `${d}.${String(f).padStart(8, '0').slice(0, n)}`));
+const latitudeNear = degreesNear(38, 47);
+const longitudeNear = degreesNear(136, 150);
+
+test('each half of a separable pair draws the same findings whatever the other half', () => {
+  // The findings of one half; a separable pair draws no finding about the pair and no fix.
+  const half = (lat: string, lng: string, field: string, bounds?: GeoBounds) => {
+    const check = checkLatLng(lat, lng, bounds === undefined ? {} : { prefectureBounds: bounds });
+    assert.equal(check.fixed, undefined);
+    for (const f of check.findings) assert.ok(f.params?.field !== undefined, f.code);
+    return check.findings.filter((f) => f.params?.field === field);
+  };
+  let separable = 0;
+  fc.assert(
+    fc.property(
+      latitudeNear,
+      longitudeNear,
+      latitudeNear,
+      longitudeNear,
+      fc.boolean(),
+      (lat1, lng1, lat2, lng2, hokkaido) => {
+        const bounds = hokkaido ? HOKKAIDO_BOUNDS : undefined;
+        if (!isSeparablePair(lat1, lng1, bounds) || !isSeparablePair(lat2, lng2, bounds)) return;
+        separable += 1;
+        assert.deepEqual(
+          half(lat1, lng1, 'latitude', bounds),
+          half(lat1, lng2, 'latitude', bounds),
+        );
+        assert.deepEqual(
+          half(lat1, lng1, 'longitude', bounds),
+          half(lat2, lng1, 'longitude', bounds),
+        );
+      },
+    ),
+    { numRuns: 20000 },
+  );
+  assert.ok(separable > 1000, `only ${separable} separable pairs drawn`);
 });
 
 test('the verdict on a padded plain value is the verdict of the full rules', () => {

@@ -123,12 +123,23 @@ async function readForm(c: Context, platform: Platform): Promise<Record<string, 
  * @throws RequestDataError 413 past the limit.
  */
 export async function readUrlencoded(c: Context, limit: number): Promise<Record<string, unknown>> {
-  if (Number(c.req.header('content-length') ?? '0') > limit)
-    throw new RequestDataError(`request body is larger than ${limit} bytes`, 413);
-  const bytes = new Uint8Array(await c.req.arrayBuffer());
-  if (bytes.byteLength > limit)
-    throw new RequestDataError(`request body is larger than ${limit} bytes`, 413);
-  const params = new URLSearchParams(new TextDecoder().decode(bytes));
+  const tooLarge = () => new RequestDataError(`request body is larger than ${limit} bytes`, 413);
+  if (Number(c.req.header('content-length') ?? '0') > limit) throw tooLarge();
+  // Counted while it arrives: a chunked body without a length is stopped at the limit too.
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = c.req.raw.body?.getReader();
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const params = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
   const out: Record<string, unknown> = {};
   for (const key of new Set(params.keys())) {
     const values = params.getAll(key);

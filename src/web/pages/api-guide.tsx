@@ -99,6 +99,7 @@ export async function apiGuidePage(req: PageRequest): Promise<Page> {
             <ApiExample ui={ui} example={e} site={site} />
           ))}
         </ul>
+        <ActionReference ui={ui} actions={req.platform.registry.list()} />
       </div>
     ),
   };
@@ -115,5 +116,59 @@ function ApiExample(props: { ui: Ui; example: Example; site: string }) {
       </pre>
       <a href={example.path}>{ui.pick('ブラウザで開く', 'Open in the browser')}</a>
     </li>
+  );
+}
+
+/** The registry's actions as the OpenAPI document lists them: the reference, readable in a browser. */
+function ActionReference(props: {
+  ui: Ui;
+  actions: ReadonlyArray<{ name: string; description: string; readOnly: boolean; auth: string }>;
+}) {
+  const { ui, actions } = props;
+  const who: Record<string, [string, string]> = {
+    anyone: ['誰でも', 'anyone'],
+    authenticated: ['ログイン利用者（権限は対象ごと）', 'logged-in users (rights per object)'],
+    sysadmin: ['システム管理者', 'sysadmins'],
+  };
+  return (
+    <section aria-labelledby="api-reference">
+      <h2 id="api-reference">{ui.pick('アクション一覧', 'Action reference')}</h2>
+      <p>
+        {ui.pick(
+          `${actions.length} 個のアクションがあります。入力と出力の詳細は OpenAPI 文書と help_show にあります。`,
+          `${actions.length} actions. Their inputs and outputs are described in the OpenAPI document and by help_show.`,
+        )}
+      </p>
+      <table class="api-reference">
+        <caption>
+          {ui.pick('CKAN 互換 API のアクション', 'Actions of the CKAN-compatible API')}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{ui.pick('アクション', 'Action')}</th>
+            <th scope="col">{ui.pick('メソッド', 'Method')}</th>
+            <th scope="col">{ui.pick('利用者', 'Who')}</th>
+            <th scope="col">{ui.pick('説明', 'Description')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {actions.map((a) => {
+            const [ja, en] = who[a.auth] ?? [a.auth, a.auth];
+            return (
+              <tr id={`action-${a.name}`}>
+                <th scope="row">
+                  <a href={`/api/3/action/help_show?name=${a.name}`}>
+                    <code>{a.name}</code>
+                  </a>
+                </th>
+                <td>{a.readOnly ? 'GET / POST' : 'POST'}</td>
+                <td>{ui.pick(ja, en)}</td>
+                <td>{a.description.split('\n')[0]}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
   );
 }

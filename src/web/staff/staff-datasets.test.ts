@@ -112,6 +112,17 @@ for (const backend of testBackends()) {
       assert.match(page.text, /データセットを作成しました（非公開）/);
     });
 
+    it('refuses a form larger than the body limit without creating anything', async () => {
+      const r = await w.as.editor.submit('/staff/dataset/new', '/staff/dataset/new', {
+        title: 'x',
+        name: 'too-large-form',
+        owner_org: 'sapporo-shi',
+        notes: 'あ'.repeat(w.p.config.maxBodyBytes),
+      });
+      assert.equal(r.status, 400);
+      await assert.rejects(w.p.call('package_show', { id: 'too-large-form' }, siteActor));
+    });
+
     it('shows refused fields next to the form and keeps what was typed', async () => {
       const r = await w.as.editor.submit('/staff/dataset/new', '/staff/dataset/new', {
         title: '名前が不正なデータセット',
