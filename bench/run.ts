@@ -18,6 +18,7 @@ import {
   fromDatastore,
   fromDcat,
   fromHarvest,
+  fromNgsi,
   fromValidate,
   fromWeb,
   machineInfo,
@@ -108,6 +109,15 @@ const BENCHES: Record<string, () => Promise<SummaryRow[]>> = {
       ? await withSchema(postgresUrl, (url) => run({ ...o, postgresUrl: url }))
       : await run(o);
     return fromHarvest(rows);
+  },
+  ngsi: async () => {
+    const { run } = await import('./ngsi.ts');
+    const figures = await run({
+      entities: 200,
+      rounds: 10,
+      instances: full ? ISSUE.rows : 100_000,
+    });
+    return fromNgsi(figures, ISSUE.rows);
   },
   'api-load': async () => {
     const { run } = await import('./api-load.ts');
