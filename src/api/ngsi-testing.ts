@@ -50,5 +50,5 @@ export function ngsiClient(app: Hono, defaultToken?: string): NgsiClient {
   };
 }
 
-/** Query-string form of the inline test context is not possible: GETs use a hosted context. */
+/** Accept header asking for the @context inside the body. */
 export const LD = { Accept: 'application/ld+json' };

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Database } from '../../db/index.ts';
 import type { AttrInstances, Entity, EntityChange } from '../model/types.ts';
 import { instanceKey } from '../model/types.ts';
@@ -211,12 +210,4 @@ export async function ensureTenant(db: Database, tenant: string, now: string): P
     .values({ name: tenant, created_at: now })
     .onConflict((oc) => oc.column('name').doNothing())
     .execute();
-}
-
-/** Deletes one entity by id; returns whether it existed. */
-export async function deleteEntityRow(db: Database, tenant: string, id: string): Promise<boolean> {
-  const r = await sql`DELETE FROM ngsi_entity WHERE tenant = ${tenant} AND id = ${id}`.execute(
-    db.kysely,
-  );
-  return Number(r.numAffectedRows ?? 0) > 0;
 }

@@ -5,6 +5,7 @@ import { matchesInCode, needsCodeFilter } from '../query/entity-query.ts';
 import { prefilterBox } from '../query/geo-query.ts';
 import { compileQ, equalityDriver } from '../query/q-sql.ts';
 import { type EntityRowLite, type StoredEntity, withAttributes } from './entity-repo.ts';
+import { publicTypes } from './public-types.ts';
 
 export interface QueryPage {
   entities: StoredEntity[];
@@ -26,6 +27,14 @@ export async function queryEntities(
   query: EntityQuery,
   page: { limit: number; offset: number; count: boolean },
 ): Promise<QueryPage> {
+  if (query.publicOnly && query.types) {
+    // A private type can match nothing for anonymous callers: drop it before touching rows.
+    const open = new Set(await publicTypes(db, tenant));
+    const types = query.types.filter((all) => all.every((t) => open.has(t)));
+    if (types.length === 0)
+      return { entities: [], more: false, ...(page.count ? { count: 0 } : {}) };
+    query = { ...query, types };
+  }
   const compiled = query.q ? compileQ(query.q, db.dialect) : undefined;
   const plan = planOf(tenant, query, compiled?.where, db);
   if (!needsCodeFilter(query, compiled?.exact ?? true)) {
@@ -39,8 +48,10 @@ export async function queryEntities(
   const kept: StoredEntity[] = [];
   let matched = 0;
   let more = false;
-  for (let offset = 0; ; offset += SCAN_BATCH) {
-    const rows = await selectRows(db, plan, SCAN_BATCH, offset);
+  // Keyset paging (seq > last) keeps every batch as cheap as the first.
+  for (let after = -1; ; ) {
+    const rows = await selectRows(db, plan, SCAN_BATCH, 0, after);
+    after = rows.at(-1)?.seq ?? after;
     for (const e of await withAttributes(db, rows)) {
       if (!matchesInCode(e, query)) continue;
       if (matched >= page.offset && kept.length < page.limit) kept.push(e);
@@ -61,8 +72,9 @@ interface Plan {
 
 /**
  * Chooses how to walk the entities (the planners of both backends need the help at 100k rows):
- * from the rows a q equality term names, else along the type index for one type (in creation
- * order, so a page stops early), else along (tenant, seq).
+ * from the rows a q equality term names, else from the GeoProperty rows in a geo-query's box,
+ * else along the type index for one type (in creation order, so a page stops early), else along
+ * (tenant, seq).
  */
 function planOf(
   tenant: string,
@@ -75,6 +87,13 @@ function planOf(
     return {
       // CROSS JOIN keeps the driver as SQLite's outer loop; PostgreSQL plans it as any join.
       from: sql`(${driver}) d CROSS JOIN ngsi_entity e`,
+      where: sql`e.seq = d.seq AND ${whereOf(tenant, q, qWhere, true)}`,
+      order: sql`e.seq`,
+    };
+  const geo = geoDriver(q);
+  if (geo)
+    return {
+      from: sql`(${geo}) d CROSS JOIN ngsi_entity e`,
       where: sql`e.seq = d.seq AND ${whereOf(tenant, q, qWhere, true)}`,
       order: sql`e.seq`,
     };
@@ -93,10 +112,12 @@ async function selectRows(
   plan: Plan,
   limit: number,
   offset: number,
+  after?: number,
 ): Promise<EntityRowLite[]> {
+  const from = after === undefined ? sql`` : sql` AND ${plan.order} > ${after}`;
   const r =
     await sql<EntityRowLite>`SELECT e.seq, e.id, e.types, e.scopes, e.created_at, e.modified_at
-    FROM ${plan.from} WHERE ${plan.where} ORDER BY ${plan.order} LIMIT ${limit} OFFSET ${offset}`.execute(
+    FROM ${plan.from} WHERE ${plan.where}${from} ORDER BY ${plan.order} LIMIT ${limit} OFFSET ${offset}`.execute(
       db.kysely,
     );
   return r.rows.map((row) => ({ ...row, seq: Number(row.seq) }));
@@ -141,6 +162,16 @@ function whereOf(
     conds.push(sql`NOT EXISTS (SELECT 1 FROM ngsi_entity_type t WHERE t.entity_seq = e.seq
       AND NOT EXISTS (SELECT 1 FROM ngsi_public_type p WHERE p.tenant = t.tenant AND p.type = t.type))`);
   return sql.join(conds, sql` AND `);
+}
+
+/** The entities whose GeoProperty box may satisfy the geo-query, via (name, gminx, gminy). */
+function geoDriver(q: EntityQuery): RawBuilder<unknown> | undefined {
+  const geo = q.geo;
+  const pre = geo ? prefilterBox(geo) : undefined;
+  if (!geo || !pre || pre.test !== 'overlap') return undefined;
+  const [minX, minY, maxX, maxY] = pre.box;
+  return sql`SELECT DISTINCT a.entity_seq AS seq FROM ngsi_attribute a WHERE a.name = ${geo.propertyIri}
+    AND a.gminx <= ${maxX} AND a.gmaxx >= ${minX} AND a.gminy <= ${maxY} AND a.gmaxy >= ${minY}`;
 }
 
 function geoPrefilter(q: EntityQuery): RawBuilder<unknown> {
