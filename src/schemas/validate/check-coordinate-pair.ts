@@ -2,7 +2,7 @@ import { type CellResult, inspectCell, settle, type TypedCheck } from './check-c
 import type { Finding, RuleCheck } from './check-local-rules.ts';
 import type { ColumnPlan } from './column-plan.ts';
 import { detach } from './detach-string.ts';
-import { isPlainCoordinatePair, isSeparablePair, sixDecimalDegrees } from './fast-paths.ts';
+import { inBox, pairBox, plainDegrees, sixDecimalDegrees } from './fast-paths.ts';
 import {
   checkLatLng,
   type GeoBounds,
@@ -80,7 +80,10 @@ export const PLAIN_PAIR: PairVerdict = Object.freeze([undefined, undefined] as c
 export class CoordinatePairChecker {
   readonly #lat: ColumnPlan;
   readonly #lng: ColumnPlan;
-  readonly #bounds: GeoBounds | undefined;
+  readonly #latIndex: number;
+  readonly #lngIndex: number;
+  /** `pairBox(bounds)`, computed once: every row is tested against it. */
+  readonly #box: GeoBounds;
   readonly #latLng: LatLngOnce;
   readonly #memo = new Map<string, PairVerdict>();
   #memoOn = true;
@@ -92,18 +95,22 @@ export class CoordinatePairChecker {
   constructor(lat: ColumnPlan, lng: ColumnPlan, bounds: GeoBounds | undefined) {
     this.#lat = lat;
     this.#lng = lng;
-    this.#bounds = bounds;
+    this.#latIndex = lat.index;
+    this.#lngIndex = lng.index;
+    this.#box = pairBox(bounds);
     this.#latLng = new LatLngOnce(bounds ? { prefectureBounds: bounds } : {});
   }
 
   /** The verdicts on both cells: undefined when the pair is empty, `PLAIN_PAIR` when it is plain. */
   check(cells: readonly string[]): PairVerdict | undefined {
-    const latValue = cells[this.#lat.index] ?? '';
-    const lngValue = cells[this.#lng.index] ?? '';
+    const latValue = cells[this.#latIndex] ?? '';
+    const lngValue = cells[this.#lngIndex] ?? '';
     if (latValue === '' && lngValue === '') return undefined;
-    if (isPlainCoordinatePair(latValue, lngValue, this.#bounds)) return PLAIN_PAIR;
+    // `isPlainCoordinatePair`, then `isSeparablePair`, against the box computed once.
+    const box = this.#box;
+    if (inBox(sixDecimalDegrees(latValue), sixDecimalDegrees(lngValue), box)) return PLAIN_PAIR;
     // 3-decimal coordinates, one pair per facility, never repeat as pairs but their halves do.
-    if (isSeparablePair(latValue, lngValue, this.#bounds))
+    if (inBox(plainDegrees(latValue), plainDegrees(lngValue), box))
       return [
         this.#half('latitude', latValue, lngValue),
         this.#half('longitude', lngValue, latValue),

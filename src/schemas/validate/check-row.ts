@@ -25,6 +25,10 @@ export interface RowVerdict {
 const MEMO_LIMIT = 2048;
 const MEMO_MAX_LENGTH = 64;
 
+// Rows after which a column whose cells nearly all differ from the last clean value (名称, 所在地)
+// stops recording one: comparing with it costs more than it saves (see `#settleRecall`).
+const RECALL_TRIAL = 1024;
+
 // What a column is to the row loop.
 const PLAIN = 0;
 const LATITUDE = 1;
@@ -42,6 +46,10 @@ class Column {
   /** 必須: an empty value is a finding. */
   readonly required: boolean;
   role = PLAIN;
+  /** Whether a clean value becomes the column's last one (`#lastClean`); off for unique columns. */
+  recall: boolean;
+  /** Cells that were not the last clean value (read once, at the end of the recall trial). */
+  misses = 0;
 
   constructor(
     readonly plan: ColumnPlan,
@@ -51,6 +59,7 @@ class Column {
     this.rule = new ColumnRule(plan, context);
     this.tracker = plan.unique ? new UniqueTracker() : undefined;
     this.required = plan.required;
+    this.recall = !plan.unique;
   }
 }
 
@@ -72,6 +81,8 @@ export class RowChecker {
   /** The 緯度 and 経度 columns, when neither is unique (see `#scan`). */
   readonly #pairCells: readonly [number, number] | undefined;
   readonly #times: number[];
+  /** Rows scanned, counted up to the end of the recall trial. */
+  #rowsSeen = 0;
   readonly #remarks: ColumnPlan[];
 
   constructor(plans: readonly ColumnPlan[], context: CellContext, bounds?: GeoBounds) {
@@ -124,6 +135,7 @@ export class RowChecker {
 
   /** Checks a non-empty row; returns its cells with the fixes applied, or null when none apply. */
   #scan(row: RawRow, issues: IssueInput[]): string[] | null {
+    if (this.#rowsSeen < RECALL_TRIAL && ++this.#rowsSeen === RECALL_TRIAL) this.#settleRecall();
     const source = row.cells;
     const width = this.#plans.length;
     // Copied only when a cell changes: most rows are written as read.
@@ -167,6 +179,7 @@ export class RowChecker {
   ): string | undefined {
     const column = this.#columns[index];
     if (column === undefined) return undefined;
+    column.misses += 1;
     const plan = column.plan;
     // A value breaks 必須 only when it trims to nothing, so when it is empty or starts with a space.
     const maybeEmpty = column.required && (value === '' || isSpace(value.charCodeAt(0)));
@@ -180,6 +193,23 @@ export class RowChecker {
     const fixed = result.fixed;
     for (const f of result.findings) issues.push(cellIssue(row, plan, value, f, fixed));
     return fixed;
+  }
+
+  /**
+   * Ends the recall trial: a column whose cells missed the last clean value in nearly every row
+   * stops recording one and keeps '' instead, which a non-empty cell fails at its length alone
+   * (a long cell compared with an equally long one costs a runtime call). Its values are still
+   * found in the set of clean values.
+   */
+  #settleRecall(): void {
+    for (let i = 0; i < this.#columns.length; i++) {
+      const column = this.#columns[i];
+      if (column === undefined || column.role !== PLAIN) continue;
+      if (column.recall && column.misses * 10 > RECALL_TRIAL * 9) {
+        column.recall = false;
+        this.#lastClean[i] = '';
+      }
+    }
   }
 
   /** Too few cells: an error. Too many: an error, or a fixable warning when the extras are empty. */
@@ -206,7 +236,7 @@ export class RowChecker {
     const { plan, clean, test, memo } = column;
     // A unique column must see every value; in a 必須 column a clean value is present.
     if (clean.has(value)) {
-      if (!plan.unique) this.#lastClean[index] = value;
+      if (column.recall) this.#lastClean[index] = value;
       return undefined;
     }
     // Flawed values repeat too (`9:00`, `○`): found here, they skip the fast test.
@@ -215,7 +245,7 @@ export class RowChecker {
       if (cached) return cached;
     }
     if (test.accepts(value)) {
-      if (!plan.unique) this.#lastClean[index] = value;
+      if (column.recall) this.#lastClean[index] = value;
       clean.add(value);
       return undefined;
     }
@@ -228,7 +258,7 @@ export class RowChecker {
     // Clean by the full rules though not by the fast test (`Wakakusa Park` in a 半角英数字
     // column): from now on it is a clean value like the others, one comparison away.
     if (result.findings.length === 0 && result.fixed === undefined) {
-      if (!plan.unique) this.#lastClean[index] = value;
+      if (column.recall) this.#lastClean[index] = value;
       clean.add(value);
       return undefined;
     }

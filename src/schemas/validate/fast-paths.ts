@@ -224,7 +224,7 @@ function isAsciiDigit(c: number): boolean {
  * each half's only findings are its own (the number of decimals): it can be judged apart.
  */
 export function isSeparablePair(latitude: string, longitude: string, bounds?: GeoBounds): boolean {
-  return inBox(plainDegrees(latitude), plainDegrees(longitude), bounds);
+  return inBox(plainDegrees(latitude), plainDegrees(longitude), pairBox(bounds));
 }
 
 /** True when a 緯度/経度 pair certainly draws no finding: 6 decimals, in Japan, in the bounds. */
@@ -233,16 +233,21 @@ export function isPlainCoordinatePair(
   longitude: string,
   bounds?: GeoBounds,
 ): boolean {
-  return inBox(sixDecimalDegrees(latitude), sixDecimalDegrees(longitude), bounds);
+  return inBox(sixDecimalDegrees(latitude), sixDecimalDegrees(longitude), pairBox(bounds));
 }
 
-/** True when both degrees lie inside Japan and the bounds, each on its axis (NaN never does). */
-function inBox(lat: number, lng: number, bounds?: GeoBounds): boolean {
+/** The bounds clipped to Japan: where a pair may lie and draw nothing about its place. */
+export function pairBox(bounds?: GeoBounds): GeoBounds {
   const box = bounds ?? JAPAN_BOUNDS;
-  return (
-    lat >= Math.max(box.south, JAPAN_BOUNDS.south) &&
-    lat <= Math.min(box.north, JAPAN_BOUNDS.north) &&
-    lng >= Math.max(box.west, JAPAN_BOUNDS.west) &&
-    lng <= Math.min(box.east, JAPAN_BOUNDS.east)
-  );
+  return {
+    south: Math.max(box.south, JAPAN_BOUNDS.south),
+    north: Math.min(box.north, JAPAN_BOUNDS.north),
+    west: Math.max(box.west, JAPAN_BOUNDS.west),
+    east: Math.min(box.east, JAPAN_BOUNDS.east),
+  };
+}
+
+/** True when both degrees lie in a `pairBox`, each on its axis (NaN never does). */
+export function inBox(lat: number, lng: number, box: GeoBounds): boolean {
+  return lat >= box.south && lat <= box.north && lng >= box.west && lng <= box.east;
 }
