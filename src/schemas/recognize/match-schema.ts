@@ -75,7 +75,7 @@ interface NameIndex {
   exact: Map<string, number[]>;
   /** Normalised name or alias → its entries, in the order of `names`. */
   normalized: Map<string, FieldName[]>;
-  /** Names long enough to be misspelt (`misspellingLimit` > 0) by length, with their place in `names`. */
+  /** Names that can be misspelt (`misspellingLimit` > 0) by length, with their place in `names`. */
   byLength: Map<number, NearName[]>;
 }
 

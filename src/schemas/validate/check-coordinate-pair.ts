@@ -101,7 +101,7 @@ export class CoordinatePairChecker {
     this.#latLng = new LatLngOnce(bounds ? { prefectureBounds: bounds } : {});
   }
 
-  /** The verdicts on both cells: undefined when the pair is empty, `PLAIN_PAIR` when it is plain. */
+  /** The verdicts on both cells: undefined for an empty pair, `PLAIN_PAIR` for a plain one. */
   check(cells: readonly string[]): PairVerdict | undefined {
     const latValue = cells[this.#latIndex] ?? '';
     const lngValue = cells[this.#lngIndex] ?? '';

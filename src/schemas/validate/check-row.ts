@@ -73,7 +73,10 @@ export class RowChecker {
   readonly #plans: readonly ColumnPlan[];
   readonly #columns: Column[];
   readonly #context: CellContext;
-  /** Per column, the last value found clean ('' at first): only strings, so `===` compiles to a string compare. */
+  /**
+   * Per column, the last value found clean ('' at first). Only strings, never undefined: the
+   * comparison with each cell then compiles to a string compare.
+   */
   readonly #lastClean: string[];
   /** 1 where an empty cell is a finding (必須): there `''` matching `#lastClean` is no pass. */
   readonly #emptyMatters: Uint8Array;

@@ -80,8 +80,8 @@ test('a row gets the same verdict after any other rows as it gets alone', () => 
       (rows, prefectureCode, primed) => {
         const options = prefectureCode === undefined ? {} : { prefectureCode };
         const checker = startReview(headerRow, options, null).checker;
-        // Rows whose 名称, 所在地 and 設置位置 all differ first: some columns then stop recording
-        // their last clean value (the checker's recall trial), and the checks after must not change.
+        // First rows whose 名称, 所在地 and 設置位置 all differ: those columns then stop recording
+        // their last clean value (the checker's recall trial); the verdicts after must not change.
         if (primed)
           for (let i = 0; i < 1100; i++)
             checker.check(

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { normalizeHalfWidth } from './normalize-half-width.ts';
 import { normalizeHeaderName } from './normalize-header-name.ts';
 
@@ -45,4 +46,58 @@ test('normalizeHalfWidth converts digits and letters but not Japanese punctuatio
 
 test('normalizeHalfWidth converts only the symbols it is given', () => {
   assert.equal(normalizeHalfWidth('０９：００－１７：００', { symbols: ':' }), '09:00－17:00');
+});
+
+test('names already in normal form come back as they are, as the full normalisation gives them', () => {
+  const unit = fc.constantFrom(
+    '名',
+    '称',
+    '所',
+    'カ',
+    'ナ',
+    'か',
+    'ヴ',
+    'ヷ',
+    'ー',
+    '゙',
+    'ﾞ',
+    'ｶ',
+    '〇',
+    '○',
+    'a',
+    'Z',
+    '1',
+    '１',
+    '_',
+    '-',
+    '.',
+    '(',
+    ')',
+    '（',
+    '/',
+    ' ',
+    '\u3000',
+    '―',
+    '\u0301',
+    'ａ',
+    '々',
+    'ゟ',
+    '・',
+  );
+  fc.assert(
+    fc.property(fc.string({ unit, maxLength: 12 }), (name) => {
+      // The normalisation written out in full, without the shortcut for names already normal.
+      const full = name
+        .normalize('NFKC')
+        .replace(/[\u2010-\u2015\u2212\u30fc\u2500]/g, '-')
+        .replace(/〇/g, '○')
+        .replace(/[\s\u200b-\u200d\u2060\ufeff]/g, '');
+      const expected = full
+        .normalize('NFKC')
+        .replace(/[\s\u200b-\u200d\u2060\ufeff]/g, '')
+        .replace(/[A-Z]/g, (c) => c.toLowerCase());
+      assert.equal(normalizeHeaderName(name), expected, name);
+    }),
+    { numRuns: 20000 },
+  );
 });

@@ -10,6 +10,8 @@ const HEADER_SPACES = /[\s\u200b-\u200d\u2060\ufeff]/g;
  * dash variants unified, full-width parentheses as ASCII, ASCII lower case. Idempotent.
  */
 export function normalizeHeaderName(name: string): string {
+  // Most item names and headers are already in that form; recognition normalises thousands.
+  if (isNormalName(name)) return name;
   const once = name
     .normalize('NFKC')
     .replace(HEADER_DASHES, '-')
@@ -20,4 +22,22 @@ export function normalizeHeaderName(name: string): string {
     .normalize('NFKC')
     .replace(HEADER_SPACES, '')
     .replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+/**
+ * True when every character is one the normalisation keeps as it is and cannot combine with its
+ * neighbours: kanji (CJK Unified Ideographs), hiragana and katakana letters (not ー, the
+ * sound marks or the half-width forms), ○, ASCII lower-case letters, digits and `_ - . ( ) /`.
+ */
+function isNormalName(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) continue;
+    if ((c >= 0x3041 && c <= 0x3096) || (c >= 0x30a1 && c <= 0x30fa)) continue;
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) continue;
+    if (c === 0x5f || c === 0x2d || c === 0x2e || c === 0x28 || c === 0x29 || c === 0x2f) continue;
+    if (c === 0x25cb) continue;
+    return false;
+  }
+  return true;
 }
